@@ -1,0 +1,70 @@
+package io.cloudsword.brand.domain;
+
+import java.net.IDN;
+import java.util.ArrayList;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Locale;
+import java.util.function.BiFunction;
+import java.util.regex.Pattern;
+
+import io.cloudsword.kit.error.Checks;
+import io.cloudsword.kit.error.DomainException;
+
+/** What an owner declares when registering a brand. */
+public record NewBrand(String ownerId, String name, List<String> aliases, List<String> officialDomains,
+        List<String> gs1CompanyPrefixes, boolean exclusiveDistribution, List<String> officialImageHashes) {
+
+    static final int MAX_LIST = 100;
+    private static final Pattern HOSTNAME = Pattern.compile(
+            "^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$");
+    /** GS1 company prefixes in GTIN-13 form: 4 to 12 digits (a U.P.C. prefix carries its leading 0). */
+    private static final Pattern GS1_PREFIX = Pattern.compile("^[0-9]{4,12}$");
+    /** A 64-bit perceptual hash as 16 hex digits. */
+    private static final Pattern IMAGE_HASH = Pattern.compile("^[0-9a-f]{16}$");
+
+    public NewBrand validated() {
+        return new NewBrand(
+                Checks.id("owner_id", ownerId),
+                Checks.text("name", name, 200),
+                each("aliases", aliases, (field, v) -> Checks.text(field, v, 200)),
+                each("official_domains", officialDomains, NewBrand::domain),
+                each("gs1_company_prefixes", gs1CompanyPrefixes, (field, v) -> matching(field, v, GS1_PREFIX,
+                        "INVALID_GS1_PREFIX", "a GS1 company prefix of 4 to 12 digits")),
+                exclusiveDistribution,
+                each("official_image_hashes", officialImageHashes, (field, v) -> matching(field,
+                        v.toLowerCase(Locale.ROOT), IMAGE_HASH, "INVALID_IMAGE_HASH",
+                        "a 64-bit perceptual hash as 16 hex digits")));
+    }
+
+    private static List<String> each(String field, List<String> values, BiFunction<String, String, String> check) {
+        if (values == null) {
+            return List.of();
+        }
+        if (values.size() > MAX_LIST) {
+            throw DomainException.invalid(field, "TOO_MANY", field + " holds at most " + MAX_LIST + " entries");
+        }
+        LinkedHashSet<String> out = new LinkedHashSet<>();
+        for (int i = 0; i < values.size(); i++) {
+            out.add(check.apply(field + "[" + i + "]", values.get(i) == null ? "" : values.get(i).strip()));
+        }
+        return new ArrayList<>(out);
+    }
+
+    private static String matching(String field, String value, Pattern pattern, String reason, String what) {
+        if (!pattern.matcher(value).matches()) {
+            throw DomainException.invalid(field, reason, field + " must be " + what + ", got '" + value + "'");
+        }
+        return value;
+    }
+
+    private static String domain(String field, String value) {
+        String ascii;
+        try {
+            ascii = IDN.toASCII(value.toLowerCase(Locale.ROOT), IDN.USE_STD3_ASCII_RULES);
+        } catch (IllegalArgumentException e) {
+            ascii = "";
+        }
+        return matching(field, ascii, HOSTNAME, "INVALID_DOMAIN", "a domain name such as brand.example");
+    }
+}

@@ -1,0 +1,32 @@
+package io.cloudsword.cli.suite;
+
+import java.nio.file.Path;
+import java.util.Map;
+
+/**
+ * How to run the suite: where the checkout is, which port each service gets, a suffix for
+ * the database names (so a test run never touches the databases of {@code ./cloudsword up}),
+ * and the environment to read PostgreSQL settings from.
+ */
+public record SuiteOptions(Path root, Map<String, Integer> ports, String databaseSuffix, Map<String, String> env) {
+
+    public int portOf(ServiceSpec spec) {
+        return ports.getOrDefault(spec.name(), spec.defaultPort());
+    }
+
+    public Path stateDir() {
+        return root.resolve("target").resolve("cloudsword");
+    }
+
+    public Path logDir() {
+        return stateDir().resolve("logs");
+    }
+
+    public Path devKeyDir() {
+        return stateDir().resolve("dev-keys");
+    }
+
+    public Path quarkusApp(ServiceSpec spec) {
+        return root.resolve(spec.module()).resolve("target").resolve("quarkus-app").resolve("quarkus-run.jar");
+    }
+}

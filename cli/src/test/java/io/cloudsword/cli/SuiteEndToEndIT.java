@@ -1,0 +1,152 @@
+package io.cloudsword.cli;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.io.IOException;
+import java.net.InetAddress;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.HashMap;
+import java.util.Map;
+import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+import org.junit.jupiter.api.AfterAll;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+
+import io.cloudsword.cli.suite.ServiceSpec;
+import io.cloudsword.cli.suite.Suite;
+import io.cloudsword.cli.suite.SuiteOptions;
+import io.cloudsword.support.tokens.DevTokens;
+
+/**
+ * The packaged suite as real processes, started the way `./cloudsword up` starts it (on free
+ * ports and its own databases, so it never collides with a running suite): a GraphQL request
+ * with a token goes through the gateway, over gRPC into brand-registry-service and PostgreSQL,
+ * and back.
+ */
+class SuiteEndToEndIT {
+
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    private static Suite suite;
+    private static DevTokens tokens;
+
+    @BeforeAll
+    static void startSuite() throws IOException {
+        Path root = Path.of(System.getProperty("cloudsword.root", "..")).toAbsolutePath().normalize();
+        Map<String, Integer> ports = new HashMap<>();
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            ports.put(spec.name(), freePort());
+        }
+        suite = Suite.start(new SuiteOptions(root, ports, "_e2e", System.getenv()),
+                line -> System.out.println("[e2e] " + line));
+        tokens = new DevTokens(suite.devKeys());
+    }
+
+    @AfterAll
+    static void stopSuite() {
+        if (suite != null) {
+            suite.close();
+        }
+    }
+
+    @Test
+    void aRegisteredBrandComesBackThroughGatewayServiceAndDatabase() throws Exception {
+        String admin = tokens.token("e2e-admin").role("admin").sign();
+        String owner = graphql(admin, "mutation { registerRightsOwner(input: {legalName: \\\"E2E Sports Ltd\\\", "
+                + "country: \\\"GB\\\", address: \\\"1 Test Road, London\\\", phone: \\\"+44 20 7946 0001\\\", "
+                + "email: \\\"legal@e2e.example\\\", tradeRegisterNumber: \\\"E2E-" + UUID.randomUUID()
+                + "\\\"}) { id status } }").body();
+        assertTrue(owner.contains("\"status\":\"PENDING\""), owner);
+        String ownerId = id(owner);
+
+        String brand = graphql(admin, "mutation { registerBrand(input: {ownerId: \\\"" + ownerId
+                + "\\\", name: \\\"Ｅ２Ｅ Sports\\\", aliases: [\\\"运动\\\"]}) { id name } }").body();
+        String brandId = id(brand);
+
+        String ownersToken = tokens.token("e2e-owner").role("rights_owner").claim("owner_id", ownerId).sign();
+        String read = graphql(ownersToken, "{ brand(id: \\\"" + brandId + "\\\") { id ownerId name aliases } }")
+                .body();
+        assertTrue(read.contains("\"name\":\"Ｅ２Ｅ Sports\""), read);
+        assertTrue(read.contains("\"aliases\":[\"运动\"]"), read);
+        assertTrue(read.contains("\"ownerId\":\"" + ownerId + "\""), read);
+    }
+
+    @Test
+    void noTokenIsUnauthenticatedAndAWrongRoleIsForbidden() throws Exception {
+        String anonymous = graphql(null, "{ brand(id: \\\"" + UUID.randomUUID() + "\\\") { id } }").body();
+        assertTrue(anonymous.contains("\"code\":\"UNAUTHENTICATED\""), anonymous);
+
+        String consumer = tokens.token("e2e-consumer").role("consumer").sign();
+        String forbidden = graphql(consumer, "mutation { registerBrand(input: {ownerId: \\\"" + UUID.randomUUID()
+                + "\\\", name: \\\"X\\\"}) { id } }").body();
+        assertTrue(forbidden.contains("\"code\":\"FORBIDDEN\""), forbidden);
+
+        String forged = new DevTokens(io.cloudsword.support.tokens.DevKeys.generate()).token("mallory")
+                .role("admin").sign();
+        String refused = graphql(forged, "{ brand(id: \\\"" + UUID.randomUUID() + "\\\") { id } }").body();
+        assertTrue(refused.contains("\"code\":\"UNAUTHENTICATED\""), refused);
+    }
+
+    @Test
+    void badInputIsAClearErrorNeverA500() throws Exception {
+        String admin = tokens.token("e2e-admin").role("admin").sign();
+        HttpResponse<String> malformed = graphql(admin, "{ brand(id: ");
+        assertTrue(malformed.statusCode() < 500, malformed.toString());
+        assertTrue(malformed.body().contains("\"errors\""), malformed.body());
+
+        String invalid = graphql(admin, "{ brand(id: \\\"not-a-uuid\\\") { id } }").body();
+        assertTrue(invalid.contains("\"code\":\"INVALID_ARGUMENT\""), invalid);
+        assertTrue(invalid.contains("\"field\":\"id\""), invalid);
+
+        String unknown = graphql(admin, "{ brand(id: \\\"" + UUID.randomUUID() + "\\\") { id } }").body();
+        assertTrue(unknown.contains("\"code\":\"NOT_FOUND\""), unknown);
+    }
+
+    @Test
+    void everyServiceIsReadyAndExposesMetrics() throws Exception {
+        for (ServiceSpec spec : ServiceSpec.ALL) {
+            int port = suite.portOf(spec.name());
+            HttpResponse<String> ready = get("http://127.0.0.1:" + port + "/q/health/ready");
+            assertEquals(200, ready.statusCode(), spec.name() + ": " + ready.body());
+            assertTrue(ready.body().contains("\"status\": \"UP\"") || ready.body().contains("\"status\":\"UP\""),
+                    ready.body());
+            assertEquals(200, get("http://127.0.0.1:" + port + "/q/metrics").statusCode(), spec.name());
+        }
+    }
+
+    private static HttpResponse<String> graphql(String token, String query) throws Exception {
+        HttpRequest.Builder request = HttpRequest.newBuilder(URI.create(suite.graphqlUrl()))
+                .header("Content-Type", "application/json").timeout(Duration.ofSeconds(30))
+                .POST(HttpRequest.BodyPublishers.ofString("{\"query\":\"" + query + "\"}"));
+        if (token != null) {
+            request.header("Authorization", "Bearer " + token);
+        }
+        return HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static HttpResponse<String> get(String url) throws Exception {
+        return HTTP.send(HttpRequest.newBuilder(URI.create(url)).timeout(Duration.ofSeconds(10)).build(),
+                HttpResponse.BodyHandlers.ofString());
+    }
+
+    private static String id(String json) {
+        Matcher m = Pattern.compile("\"id\":\"([0-9a-f-]{36})\"").matcher(json);
+        assertTrue(m.find(), json);
+        return m.group(1);
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket s = new ServerSocket(0, 1, InetAddress.getLoopbackAddress())) {
+            return s.getLocalPort();
+        }
+    }
+}

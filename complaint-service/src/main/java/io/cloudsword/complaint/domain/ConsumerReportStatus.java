@@ -1,0 +1,5 @@
+package io.cloudsword.complaint.domain;
+
+public enum ConsumerReportStatus {
+    RECEIVED, IN_REVIEW, CLOSED
+}

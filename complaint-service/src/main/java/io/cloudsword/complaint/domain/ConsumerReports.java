@@ -1,0 +1,50 @@
+package io.cloudsword.complaint.domain;
+
+import java.time.Clock;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.cloudsword.complaint.repository.ConsumerReportRepository;
+import io.cloudsword.kit.Ids;
+import io.cloudsword.kit.error.Checks;
+import io.cloudsword.kit.error.DomainException;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/** Receiving consumer reports. Feeding them to listing-service and the review queue comes with notices. */
+@ApplicationScoped
+public class ConsumerReports {
+
+    private final ConsumerReportRepository reports;
+    private final Clock clock;
+
+    public ConsumerReports(ConsumerReportRepository reports, Clock clock) {
+        this.reports = reports;
+        this.clock = clock;
+    }
+
+    @WithTransaction
+    public Uni<ConsumerReport> submit(NewConsumerReport request) {
+        return Uni.createFrom().item(request::validated).flatMap(input -> {
+            ConsumerReport report = new ConsumerReport();
+            report.id = UUID.fromString(Ids.newId());
+            report.platform = input.platform();
+            report.listingExternalId = input.listingExternalId();
+            report.reason = input.reason();
+            report.contactEmail = input.contactEmail();
+            report.status = ConsumerReportStatus.RECEIVED;
+            report.createdAt = clock.instant();
+            return reports.persist(report);
+        });
+    }
+
+    @WithSession
+    public Uni<ConsumerReport> get(String id) {
+        return Uni.createFrom().item(() -> UUID.fromString(Checks.id("id", id)))
+                .flatMap(reports::findById)
+                .onItem().ifNull().failWith(() -> DomainException.notFound("id", "REPORT_NOT_FOUND",
+                        "No consumer report with id " + id));
+    }
+}

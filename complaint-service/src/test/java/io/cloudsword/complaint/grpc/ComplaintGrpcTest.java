@@ -1,0 +1,75 @@
+package io.cloudsword.complaint.grpc;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+
+import java.time.Duration;
+import java.util.UUID;
+
+import jakarta.inject.Inject;
+
+import org.junit.jupiter.api.Test;
+
+import io.cloudsword.api.common.v1.ErrorDetail;
+import io.cloudsword.api.complaint.v1.ComplaintService;
+import io.cloudsword.api.complaint.v1.ConsumerReport;
+import io.cloudsword.api.complaint.v1.ConsumerReportStatus;
+import io.cloudsword.api.complaint.v1.GetConsumerReportRequest;
+import io.cloudsword.api.complaint.v1.SubmitConsumerReportRequest;
+import io.cloudsword.support.grpc.Refusals;
+import io.grpc.Status;
+import io.quarkus.grpc.GrpcClient;
+import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+
+@QuarkusTest
+class ComplaintGrpcTest {
+
+    private static final Duration WAIT = Duration.ofSeconds(10);
+
+    @GrpcClient("complaint")
+    ComplaintService client;
+
+    @Inject
+    Pool db;
+
+    @Test
+    void anAnonymousReportIsReceivedAndReadBack() {
+        String listing = UUID.randomUUID().toString();
+        ConsumerReport report = client.submitConsumerReport(SubmitConsumerReportRequest.newBuilder()
+                .setPlatform("Demo-Market").setListingExternalId(listing)
+                .setReason("The logo is misspelled and the price is a tenth of the shop's").build())
+                .await().atMost(WAIT).getReport();
+        assertEquals(ConsumerReportStatus.CONSUMER_REPORT_STATUS_RECEIVED, report.getStatus());
+        assertEquals("demo-market", report.getPlatform());
+        assertEquals("", report.getContactEmail());
+        assertEquals(report, client.getConsumerReport(GetConsumerReportRequest.newBuilder().setId(report.getId())
+                .build()).await().atMost(WAIT).getReport());
+    }
+
+    @Test
+    void badFieldsAreRefusedByNameAndNothingIsWritten() {
+        long before = count();
+        Refusals.assertRefused(ErrorDetail.class, Status.Code.INVALID_ARGUMENT, "reason", "REQUIRED",
+                client.submitConsumerReport(SubmitConsumerReportRequest.newBuilder().setPlatform("demo-market")
+                        .setListingExternalId("l-1").setReason(" ").build()));
+        Refusals.assertRefused(ErrorDetail.class, Status.Code.INVALID_ARGUMENT, "contact_email", "INVALID_EMAIL",
+                client.submitConsumerReport(SubmitConsumerReportRequest.newBuilder().setPlatform("demo-market")
+                        .setListingExternalId("l-1").setReason("fake").setContactEmail("<script>").build()));
+        Refusals.assertRefused(ErrorDetail.class, Status.Code.INVALID_ARGUMENT, "listing_external_id", "TOO_LONG",
+                client.submitConsumerReport(SubmitConsumerReportRequest.newBuilder().setPlatform("demo-market")
+                        .setListingExternalId("x".repeat(201)).setReason("fake").build()));
+        assertEquals(before, count());
+    }
+
+    @Test
+    void unknownReportIsNotFound() {
+        Refusals.assertRefused(ErrorDetail.class, Status.Code.NOT_FOUND, "id", "REPORT_NOT_FOUND",
+                client.getConsumerReport(GetConsumerReportRequest.newBuilder().setId(UUID.randomUUID().toString())
+                        .build()));
+    }
+
+    private long count() {
+        return db.query("SELECT count(*) FROM consumer_report").execute().await().atMost(WAIT).iterator().next()
+                .getLong(0);
+    }
+}

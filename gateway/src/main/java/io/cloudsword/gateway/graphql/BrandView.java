@@ -1,0 +1,58 @@
+package io.cloudsword.gateway.graphql;
+
+import java.time.Instant;
+import java.util.List;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Id;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import io.cloudsword.api.brand.v1.Brand;
+
+import io.smallrye.graphql.api.federation.FieldSet;
+import io.smallrye.graphql.api.federation.Key;
+
+@Name("Brand")
+@Key(fields = @FieldSet("id"))
+@Description("A brand as its rights owner registered it. A federation entity keyed by id.")
+public class BrandView {
+    @Id
+    @NonNull
+    public String id;
+    @Id
+    @NonNull
+    public String ownerId;
+    @NonNull
+    public String name;
+    @NonNull
+    public List<@NonNull String> aliases;
+    @NonNull
+    public List<@NonNull String> officialDomains;
+    @Description("GS1 company prefixes in GTIN-13 form; the brand owns the GTINs under the longest matching prefix.")
+    @NonNull
+    public List<@NonNull String> gs1CompanyPrefixes;
+    public boolean exclusiveDistribution;
+    @Description("64-bit perceptual hashes of official product images, as 16 hex digits.")
+    @NonNull
+    public List<@NonNull String> officialImageHashes;
+    @NonNull
+    public Instant createdAt;
+    @NonNull
+    public Instant updatedAt;
+
+    static BrandView of(Brand b) {
+        BrandView v = new BrandView();
+        v.id = b.getId();
+        v.ownerId = b.getOwnerId();
+        v.name = b.getName();
+        v.aliases = List.copyOf(b.getAliasesList());
+        v.officialDomains = List.copyOf(b.getOfficialDomainsList());
+        v.gs1CompanyPrefixes = List.copyOf(b.getGs1CompanyPrefixesList());
+        v.exclusiveDistribution = b.getExclusiveDistribution();
+        v.officialImageHashes = List.copyOf(b.getOfficialImageHashesList());
+        v.createdAt = Times.of(b.getCreatedAt());
+        v.updatedAt = Times.of(b.getUpdatedAt());
+        return v;
+    }
+}

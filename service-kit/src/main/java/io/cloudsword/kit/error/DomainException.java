@@ -1,0 +1,57 @@
+package io.cloudsword.kit.error;
+
+/**
+ * A rule of the domain said no. Carries a stable, machine-readable reason (INVALID_GTIN,
+ * BRAND_NOT_FOUND, NOT_OWNER, ...) and the input field at fault, so that callers can react
+ * without parsing messages. The gRPC layer turns it into a status with an ErrorDetail.
+ */
+public class DomainException extends RuntimeException {
+
+    /** The kind of refusal; each maps to one gRPC status code. */
+    public enum Kind {
+        INVALID_ARGUMENT, NOT_FOUND, ALREADY_EXISTS, PERMISSION_DENIED, FAILED_PRECONDITION, UNAUTHENTICATED
+    }
+
+    private final Kind kind;
+    private final String reason;
+    private final String field;
+
+    public DomainException(Kind kind, String reason, String field, String message) {
+        super(message, null, false, false); // a refusal, not a bug: no stack trace to fill or leak
+        this.kind = kind;
+        this.reason = reason;
+        this.field = field == null ? "" : field;
+    }
+
+    public static DomainException invalid(String field, String reason, String message) {
+        return new DomainException(Kind.INVALID_ARGUMENT, reason, field, message);
+    }
+
+    public static DomainException notFound(String field, String reason, String message) {
+        return new DomainException(Kind.NOT_FOUND, reason, field, message);
+    }
+
+    public static DomainException alreadyExists(String field, String reason, String message) {
+        return new DomainException(Kind.ALREADY_EXISTS, reason, field, message);
+    }
+
+    public static DomainException forbidden(String reason, String message) {
+        return new DomainException(Kind.PERMISSION_DENIED, reason, "", message);
+    }
+
+    public static DomainException failedPrecondition(String field, String reason, String message) {
+        return new DomainException(Kind.FAILED_PRECONDITION, reason, field, message);
+    }
+
+    public Kind kind() {
+        return kind;
+    }
+
+    public String reason() {
+        return reason;
+    }
+
+    public String field() {
+        return field;
+    }
+}

@@ -1,0 +1,43 @@
+package io.cloudsword.kit.error;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class ChecksTest {
+
+    @Test
+    void countriesAreIso3166Alpha2() {
+        assertEquals("CN", Checks.country("country", " cn "));
+        DomainException e = assertThrows(DomainException.class, () -> Checks.country("address.country", "XX"));
+        assertEquals("UNKNOWN_COUNTRY", e.reason());
+        assertEquals("address.country", e.field());
+        assertThrows(DomainException.class, () -> Checks.country("country", "CHN"));
+    }
+
+    @Test
+    void currenciesAreIso4217() {
+        assertEquals("EUR", Checks.currency("price.currency", "eur"));
+        assertEquals("UNKNOWN_CURRENCY", assertThrows(DomainException.class,
+                () -> Checks.currency("price.currency", "EURO")).reason());
+        assertThrows(DomainException.class, () -> Checks.currency("price.currency", "ABC"));
+    }
+
+    @Test
+    void textIsRequiredTrimmedAndBoundedInCodePoints() {
+        assertEquals("Nike", Checks.text("name", "  Nike ", 10));
+        assertEquals("REQUIRED", assertThrows(DomainException.class, () -> Checks.text("name", "  ", 10)).reason());
+        assertEquals("TOO_LONG", assertThrows(DomainException.class, () -> Checks.text("name", "x".repeat(11), 10))
+                .reason());
+        assertEquals("耐克耐克", Checks.text("name", "耐克耐克", 4));
+    }
+
+    @Test
+    void emailsAndIds() {
+        assertEquals("legal@brand.example", Checks.email("email", "legal@brand.example"));
+        assertEquals("INVALID_EMAIL", assertThrows(DomainException.class, () -> Checks.email("email", "no-at-sign"))
+                .reason());
+        assertEquals("INVALID_ID", assertThrows(DomainException.class, () -> Checks.id("id", "1; DROP TABLE")).reason());
+    }
+}

@@ -1,0 +1,5 @@
+package io.cloudsword.verification.domain;
+
+public enum CodeBatchStatus {
+    PENDING, RUNNING, COMPLETED, FAILED
+}
