@@ -49,7 +49,7 @@ public class BrandGraph {
 
     @Query
     @Description("Several brands in one call, in the order asked; unknown ids are left out.")
-    public Uni<List<BrandView>> brands(@NonNull List<@Id @NonNull String> ids) {
+    public Uni<List<BrandView>> brands(@Id @NonNull List<@NonNull String> ids) {
         return identity.current()
                 .invoke(caller -> caller.require(Role.CONSUMER, Role.RIGHTS_OWNER, Role.PLATFORM_PARTNER,
                         Role.CUSTOMS, Role.REVIEWER, Role.ADMIN))

@@ -2,6 +2,7 @@ package io.cloudsword.gateway.graphql;
 
 import java.util.List;
 
+import org.eclipse.microprofile.graphql.DefaultValue;
 import org.eclipse.microprofile.graphql.Id;
 import org.eclipse.microprofile.graphql.Input;
 import org.eclipse.microprofile.graphql.NonNull;
@@ -18,13 +19,14 @@ public class RegisterBrandInput {
     public List<String> aliases;
     public List<String> officialDomains;
     public List<String> gs1CompanyPrefixes;
-    public boolean exclusiveDistribution;
+    @DefaultValue("false")
+    public Boolean exclusiveDistribution;
     public List<String> officialImageHashes;
 
     RegisterBrandRequest toRequest() {
         return RegisterBrandRequest.newBuilder().setOwnerId(ownerId).setName(name)
                 .addAllAliases(orEmpty(aliases)).addAllOfficialDomains(orEmpty(officialDomains))
-                .addAllGs1CompanyPrefixes(orEmpty(gs1CompanyPrefixes)).setExclusiveDistribution(exclusiveDistribution)
+                .addAllGs1CompanyPrefixes(orEmpty(gs1CompanyPrefixes)).setExclusiveDistribution(Boolean.TRUE.equals(exclusiveDistribution))
                 .addAllOfficialImageHashes(orEmpty(officialImageHashes)).build();
     }
 

@@ -1,6 +1,7 @@
 package io.cloudsword.gateway.security;
 
 import java.util.EnumSet;
+import java.util.function.BiConsumer;
 import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -11,7 +12,10 @@ import io.cloudsword.gateway.error.ApiError;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.identity.CurrentIdentityAssociation;
 import io.quarkus.security.identity.SecurityIdentity;
+import io.quarkus.vertx.http.runtime.CurrentVertxRequest;
+import io.quarkus.vertx.http.runtime.security.QuarkusHttpUser;
 import io.smallrye.mutiny.Uni;
+import io.vertx.ext.web.RoutingContext;
 
 /**
  * The verified caller of the current request. Authentication is lazy (proactive auth is off)
@@ -21,13 +25,24 @@ import io.smallrye.mutiny.Uni;
 @ApplicationScoped
 public class CallerIdentity {
 
-    private final CurrentIdentityAssociation identities;
+    /** Leaves a refused token to {@link #current()} instead of Quarkus's default bare 401 with no body. */
+    private static final BiConsumer<RoutingContext, Throwable> LEAVE_IT_TO_THE_RESOLVER = (ctx, failure) -> {
+    };
 
-    public CallerIdentity(CurrentIdentityAssociation identities) {
+    private final CurrentIdentityAssociation identities;
+    private final CurrentVertxRequest request;
+
+    public CallerIdentity(CurrentIdentityAssociation identities, CurrentVertxRequest request) {
         this.identities = identities;
+        this.request = request;
     }
 
     public Uni<Caller> current() {
+        RoutingContext ctx = request.getCurrent();
+        if (ctx != null) {
+            // read by Quarkus when the lazy authentication fails, so it must be in place before we ask
+            ctx.put(QuarkusHttpUser.AUTH_FAILURE_HANDLER, LEAVE_IT_TO_THE_RESOLVER);
+        }
         return identities.getDeferredIdentity()
                 .onFailure(AuthenticationFailedException.class).transform(e -> ApiError.unauthenticated(
                         "The bearer token was refused: invalid, expired, or not from a trusted issuer"))
