@@ -12,7 +12,11 @@ import io.cloudsword.api.brand.v1.RegisterBrandRequest;
 import io.cloudsword.api.brand.v1.RegisterRightsOwnerRequest;
 import grpc.health.v1.HealthOuterClass.HealthCheckRequest;
 import grpc.health.v1.MutinyHealthGrpc.MutinyHealthStub;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+import io.grpc.Metadata;
 import io.quarkus.grpc.GrpcClient;
+import io.quarkus.grpc.GrpcClientUtils;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Option;
 
@@ -44,8 +48,16 @@ public class GetBrandBench implements Runnable {
     @GrpcClient("brand-registry")
     MutinyHealthStub health;
 
+    /** An admin token (./cloudsword bench mints one with the dev key): every call carries it, as through the gateway. */
+    @ConfigProperty(name = "cloudsword.token")
+    String token;
+
     @Override
     public void run() {
+        Metadata bearer = new Metadata();
+        bearer.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);
+        brands = GrpcClientUtils.attachHeaders(brands, bearer);
+        health = GrpcClientUtils.attachHeaders(health, bearer);
         try {
             String brandId = seedBrand();
             GetBrandRequest get = GetBrandRequest.newBuilder().setId(brandId).build();

@@ -6,6 +6,8 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
+import io.cloudsword.support.tokens.DevKeys;
+import io.cloudsword.support.tokens.DevTokens;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Unmatched;
@@ -30,6 +32,10 @@ class BenchCommand implements Callable<Integer> {
         List<String> command = new ArrayList<>(List.of(
                 ProcessHandle.current().info().command().orElse("java"), "-jar", jar.toString(), name));
         command.addAll(options);
-        return new ProcessBuilder(command).inheritIO().start().waitFor();
+        ProcessBuilder bench = new ProcessBuilder(command).inheritIO();
+        // the services verify tokens: the benchmark acts as a dev admin, like a caller through the gateway
+        bench.environment().put("CLOUDSWORD_TOKEN", new DevTokens(DevKeys.loadOrCreate(
+                CloudSword.root().resolve("target/cloudsword/dev-keys"))).token("bench").role("admin").sign());
+        return bench.start().waitFor();
     }
 }

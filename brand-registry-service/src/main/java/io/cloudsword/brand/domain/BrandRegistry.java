@@ -14,13 +14,18 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.cloudsword.brand.repository.BrandRepository;
 import io.cloudsword.brand.repository.RightsOwnerRepository;
 import io.cloudsword.kit.Ids;
+import io.cloudsword.kit.auth.Caller;
 import io.cloudsword.kit.error.Checks;
 import io.cloudsword.kit.error.DomainException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 
-/** The rules for registering rights owners and brands; the gRPC layer only translates. */
+/**
+ * The rules for registering rights owners and brands; the gRPC layer only translates. Brand
+ * data is public (other services and the gateway read it); an owner's record and every change
+ * belong to the owner, reviewers and admins.
+ */
 @ApplicationScoped
 public class BrandRegistry {
 
@@ -42,8 +47,11 @@ public class BrandRegistry {
      * its first registration back; another legal name under the same number is refused.
      */
     @WithTransaction
-    public Uni<Registered<RightsOwner>> registerOwner(NewRightsOwner request) {
-        return Uni.createFrom().item(request::validated).flatMap(input -> owners
+    public Uni<Registered<RightsOwner>> registerOwner(Caller caller, NewRightsOwner request) {
+        return Uni.createFrom().item(() -> {
+            caller.requireRole(Caller.RIGHTS_OWNER, Caller.ADMIN);
+            return request.validated();
+        }).flatMap(input -> owners
                 .findByTradeRegister(input.country(), input.tradeRegisterNumber())
                 .flatMap(existing -> {
                     if (existing != null) {
@@ -70,10 +78,14 @@ public class BrandRegistry {
                 }));
     }
 
+    /** An owner's record holds contact data: the owner itself, reviewers and admins only. */
     @WithSession
-    public Uni<RightsOwner> getOwner(String id) {
-        return Uni.createFrom().item(() -> UUID.fromString(Checks.id("id", id)))
-                .flatMap(owners::findById)
+    public Uni<RightsOwner> getOwner(Caller caller, String id) {
+        return Uni.createFrom().item(() -> {
+            UUID ownerId = UUID.fromString(Checks.id("id", id));
+            caller.requireActsFor(ownerId);
+            return ownerId;
+        }).flatMap(owners::findById)
                 .onItem().ifNull().failWith(() -> DomainException.notFound("id", "OWNER_NOT_FOUND",
                         "No rights owner with id " + id));
     }
@@ -83,8 +95,13 @@ public class BrandRegistry {
      * The owner must exist and must not be rejected or suspended.
      */
     @WithTransaction
-    public Uni<Registered<Brand>> registerBrand(NewBrand request) {
-        return Uni.createFrom().item(request::validated).flatMap(input -> {
+    public Uni<Registered<Brand>> registerBrand(Caller caller, NewBrand request) {
+        return Uni.createFrom().item(() -> {
+            caller.requireRole(Caller.RIGHTS_OWNER, Caller.ADMIN);
+            NewBrand input = request.validated();
+            caller.requireActsFor(UUID.fromString(input.ownerId()));
+            return input;
+        }).flatMap(input -> {
             UUID ownerId = UUID.fromString(input.ownerId());
             return owners.findById(ownerId).flatMap(owner -> {
                 if (owner == null) {

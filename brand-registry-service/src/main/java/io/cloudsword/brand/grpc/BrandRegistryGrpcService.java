@@ -12,12 +12,14 @@ import io.cloudsword.api.brand.v1.RegisterBrandResponse;
 import io.cloudsword.api.brand.v1.RegisterRightsOwnerRequest;
 import io.cloudsword.api.brand.v1.RegisterRightsOwnerResponse;
 import io.cloudsword.brand.domain.BrandRegistry;
+import io.cloudsword.kit.auth.CallerInterceptor;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
 
 /**
  * The gRPC face of the brand registry. Methods not implemented yet answer UNIMPLEMENTED
- * (inherited from the generated base class) rather than pretending.
+ * (inherited from the generated base class) rather than pretending. The caller (its token
+ * verified by CallerInterceptor) is read when a method starts and handed to the domain.
  */
 @GrpcService
 public class BrandRegistryGrpcService extends MutinyBrandRegistryServiceGrpc.BrandRegistryServiceImplBase {
@@ -30,19 +32,19 @@ public class BrandRegistryGrpcService extends MutinyBrandRegistryServiceGrpc.Bra
 
     @Override
     public Uni<RegisterRightsOwnerResponse> registerRightsOwner(RegisterRightsOwnerRequest request) {
-        return registry.registerOwner(BrandMessages.toDomain(request)).map(r -> RegisterRightsOwnerResponse
+        return registry.registerOwner(CallerInterceptor.current(), BrandMessages.toDomain(request)).map(r -> RegisterRightsOwnerResponse
                 .newBuilder().setOwner(BrandMessages.toProto(r.value())).build());
     }
 
     @Override
     public Uni<GetRightsOwnerResponse> getRightsOwner(GetRightsOwnerRequest request) {
-        return registry.getOwner(request.getId())
+        return registry.getOwner(CallerInterceptor.current(), request.getId())
                 .map(o -> GetRightsOwnerResponse.newBuilder().setOwner(BrandMessages.toProto(o)).build());
     }
 
     @Override
     public Uni<RegisterBrandResponse> registerBrand(RegisterBrandRequest request) {
-        return registry.registerBrand(BrandMessages.toDomain(request)).map(r -> RegisterBrandResponse.newBuilder()
+        return registry.registerBrand(CallerInterceptor.current(), BrandMessages.toDomain(request)).map(r -> RegisterBrandResponse.newBuilder()
                 .setBrand(BrandMessages.toProto(r.value())).setCreated(r.created()).build());
     }
 
@@ -61,4 +63,10 @@ public class BrandRegistryGrpcService extends MutinyBrandRegistryServiceGrpc.Bra
             return response.build();
         });
     }
+
+    // --- trademarks, products and GTIN ownership ---
+
+    // --- authorized sellers and customs recordations ---
+
+    // --- rights-owner lifecycle, brand listing and updates, mentions, change stream ---
 }

@@ -10,6 +10,7 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.cloudsword.api.brand.v1.BatchGetBrandsRequest;
@@ -25,6 +26,8 @@ import io.cloudsword.api.brand.v1.RightsOwner;
 import io.cloudsword.api.brand.v1.RightsOwnerStatus;
 import io.cloudsword.api.common.v1.ErrorDetail;
 import io.cloudsword.support.grpc.Refusals;
+import io.cloudsword.support.tokens.TestTokens;
+import io.quarkus.grpc.GrpcClientUtils;
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.junit.QuarkusTest;
@@ -37,7 +40,19 @@ class BrandRegistryGrpcTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     @GrpcClient("brand-registry")
+    BrandRegistryService anonymous;
+
+    /** Most tests act as an admin; the ownership tests below use owners' own tokens. */
     BrandRegistryService client;
+
+    @BeforeEach
+    void actAsAdmin() {
+        client = as(TestTokens.token("admin"));
+    }
+
+    private BrandRegistryService as(String token) {
+        return GrpcClientUtils.attachHeaders(anonymous, TestTokens.bearer(token));
+    }
 
     @Inject
     Pool db;
@@ -141,6 +156,47 @@ class BrandRegistryGrpcTest {
         assertRefused(Status.Code.INVALID_ARGUMENT, "ids[1]", "INVALID_ID",
                 client.batchGetBrands(BatchGetBrandsRequest.newBuilder().addIds(UUID.randomUUID().toString())
                         .addIds("nope").build()));
+    }
+
+    @Test
+    void anOwnerRegistersBrandsForItselfOnlyAndReadsOnlyItsOwnRecord() {
+        RightsOwner a = registerOwner("HRB-" + UUID.randomUUID());
+        RightsOwner b = registerOwner("HRB-" + UUID.randomUUID());
+        BrandRegistryService ownerA = as(TestTokens.ownerToken(a.getId()));
+
+        assertTrue(ownerA.registerBrand(brandRequest(a.getId(), "Alpha").build()).await().atMost(WAIT).getCreated());
+        long brands = count("SELECT count(*) FROM brand");
+        assertRefused(Status.Code.PERMISSION_DENIED, "", "NOT_OWNER",
+                ownerA.registerBrand(brandRequest(b.getId(), "Hijack").build()));
+        assertEquals(brands, count("SELECT count(*) FROM brand"), "nothing written for B");
+
+        assertEquals(a.getId(), ownerA.getRightsOwner(GetRightsOwnerRequest.newBuilder().setId(a.getId()).build())
+                .await().atMost(WAIT).getOwner().getId());
+        assertRefused(Status.Code.PERMISSION_DENIED, "", "NOT_OWNER",
+                ownerA.getRightsOwner(GetRightsOwnerRequest.newBuilder().setId(b.getId()).build()));
+    }
+
+    @Test
+    void withoutATokenNothingCanBeRegisteredAndABadTokenIsRefused() {
+        assertRefused(Status.Code.UNAUTHENTICATED, "", "UNAUTHENTICATED",
+                anonymous.registerRightsOwner(ownerRequest("HRB-" + UUID.randomUUID()).build()));
+        assertRefused(Status.Code.UNAUTHENTICATED, "", "UNAUTHENTICATED",
+                as("not-a-jwt").getBrand(GetBrandRequest.newBuilder().setId(UUID.randomUUID().toString()).build()));
+        String foreign = new io.cloudsword.support.tokens.DevTokens(io.cloudsword.support.tokens.DevKeys.generate())
+                .token("mallory").role("admin").sign();
+        assertRefused(Status.Code.UNAUTHENTICATED, "", "UNAUTHENTICATED",
+                as(foreign).registerRightsOwner(ownerRequest("HRB-" + UUID.randomUUID()).build()));
+        assertRefused(Status.Code.PERMISSION_DENIED, "", "MISSING_ROLE",
+                as(TestTokens.token("consumer")).registerRightsOwner(ownerRequest("HRB-" + UUID.randomUUID()).build()));
+    }
+
+    @Test
+    void brandDataIsPublicToOtherServices() {
+        RightsOwner owner = registerOwner("HRB-" + UUID.randomUUID());
+        Brand brand = client.registerBrand(brandRequest(owner.getId(), "Public").build()).await().atMost(WAIT)
+                .getBrand();
+        assertEquals(brand, anonymous.getBrand(GetBrandRequest.newBuilder().setId(brand.getId()).build())
+                .await().atMost(WAIT).getBrand());
     }
 
     private static void assertRefused(Status.Code code, String field, String reason, io.smallrye.mutiny.Uni<?> call) {

@@ -121,11 +121,12 @@ public final class Suite implements AutoCloseable {
     Map<String, String> environmentFor(ServiceSpec spec) {
         Map<String, String> env = new HashMap<>(postgres.endpoint().asEnvironment());
         env.put("QUARKUS_PROFILE", "dev");
+        // every process verifies callers' tokens against the dev key (ARCHITECTURE.md: services check again)
+        env.put("CLOUDSWORD_DEV_PUBLIC_KEY", devKeys.publicKeyBase64());
         env.put("QUARKUS_HTTP_PORT", Integer.toString(options.portOf(spec)));
         if (spec.hasDatabase()) {
             env.put("CLOUDSWORD_DB_NAME", spec.database() + options.databaseSuffix());
         } else {
-            env.put("CLOUDSWORD_DEV_PUBLIC_KEY", devKeys.publicKeyBase64());
             for (ServiceSpec callee : ServiceSpec.ALL) {
                 if (callee.hasDatabase()) {
                     String prefix = "CLOUDSWORD_" + callee.name().replace("-service", "").replace('-', '_')

@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 import io.cloudsword.complaint.repository.ConsumerReportRepository;
 import io.cloudsword.kit.Ids;
+import io.cloudsword.kit.auth.Caller;
 import io.cloudsword.kit.error.Checks;
 import io.cloudsword.kit.error.DomainException;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -25,6 +26,7 @@ public class ConsumerReports {
         this.clock = clock;
     }
 
+    /** Anyone may report, anonymously too (rate limits come with the complaint-service issue). */
     @WithTransaction
     public Uni<ConsumerReport> submit(NewConsumerReport request) {
         return Uni.createFrom().item(request::validated).flatMap(input -> {
@@ -40,9 +42,13 @@ public class ConsumerReports {
         });
     }
 
+    /** Reports may carry a consumer's email: reviewers and admins read them. */
     @WithSession
-    public Uni<ConsumerReport> get(String id) {
-        return Uni.createFrom().item(() -> UUID.fromString(Checks.id("id", id)))
+    public Uni<ConsumerReport> get(Caller caller, String id) {
+        return Uni.createFrom().item(() -> {
+            caller.requireRole(Caller.REVIEWER, Caller.ADMIN);
+            return UUID.fromString(Checks.id("id", id));
+        })
                 .flatMap(reports::findById)
                 .onItem().ifNull().failWith(() -> DomainException.notFound("id", "REPORT_NOT_FOUND",
                         "No consumer report with id " + id));

@@ -9,6 +9,7 @@ import io.cloudsword.api.complaint.v1.SubmitConsumerReportResponse;
 import io.cloudsword.complaint.domain.ConsumerReport;
 import io.cloudsword.complaint.domain.ConsumerReports;
 import io.cloudsword.complaint.domain.NewConsumerReport;
+import io.cloudsword.kit.auth.CallerInterceptor;
 import io.cloudsword.kit.grpc.ProtoTime;
 import io.quarkus.grpc.GrpcService;
 import io.smallrye.mutiny.Uni;
@@ -32,7 +33,7 @@ public class ComplaintGrpcService extends MutinyComplaintServiceGrpc.ComplaintSe
 
     @Override
     public Uni<GetConsumerReportResponse> getConsumerReport(GetConsumerReportRequest request) {
-        return reports.get(request.getId())
+        return reports.get(CallerInterceptor.current(), request.getId())
                 .map(report -> GetConsumerReportResponse.newBuilder().setReport(toProto(report)).build());
     }
 

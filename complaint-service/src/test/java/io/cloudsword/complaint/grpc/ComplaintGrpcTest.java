@@ -16,6 +16,8 @@ import io.cloudsword.api.complaint.v1.ConsumerReportStatus;
 import io.cloudsword.api.complaint.v1.GetConsumerReportRequest;
 import io.cloudsword.api.complaint.v1.SubmitConsumerReportRequest;
 import io.cloudsword.support.grpc.Refusals;
+import io.cloudsword.support.tokens.TestTokens;
+import io.quarkus.grpc.GrpcClientUtils;
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.junit.QuarkusTest;
@@ -26,8 +28,13 @@ class ComplaintGrpcTest {
 
     private static final Duration WAIT = Duration.ofSeconds(10);
 
+    /** Consumers report anonymously: the client carries no token. */
     @GrpcClient("complaint")
     ComplaintService client;
+
+    private ComplaintService as(String role) {
+        return GrpcClientUtils.attachHeaders(client, TestTokens.bearer(TestTokens.token(role)));
+    }
 
     @Inject
     Pool db;
@@ -42,7 +49,7 @@ class ComplaintGrpcTest {
         assertEquals(ConsumerReportStatus.CONSUMER_REPORT_STATUS_RECEIVED, report.getStatus());
         assertEquals("demo-market", report.getPlatform());
         assertEquals("", report.getContactEmail());
-        assertEquals(report, client.getConsumerReport(GetConsumerReportRequest.newBuilder().setId(report.getId())
+        assertEquals(report, as("reviewer").getConsumerReport(GetConsumerReportRequest.newBuilder().setId(report.getId())
                 .build()).await().atMost(WAIT).getReport());
     }
 
@@ -64,8 +71,20 @@ class ComplaintGrpcTest {
     @Test
     void unknownReportIsNotFound() {
         Refusals.assertRefused(ErrorDetail.class, Status.Code.NOT_FOUND, "id", "REPORT_NOT_FOUND",
-                client.getConsumerReport(GetConsumerReportRequest.newBuilder().setId(UUID.randomUUID().toString())
+                as("admin").getConsumerReport(GetConsumerReportRequest.newBuilder().setId(UUID.randomUUID().toString())
                         .build()));
+    }
+
+    @Test
+    void onlyReviewersAndAdminsReadReports() {
+        String id = client.submitConsumerReport(SubmitConsumerReportRequest.newBuilder().setPlatform("demo-market")
+                .setListingExternalId("l-2").setReason("fake").setContactEmail("me@consumer.example").build())
+                .await().atMost(WAIT).getReport().getId();
+        GetConsumerReportRequest get = GetConsumerReportRequest.newBuilder().setId(id).build();
+        Refusals.assertRefused(ErrorDetail.class, Status.Code.UNAUTHENTICATED, "", "UNAUTHENTICATED",
+                client.getConsumerReport(get));
+        Refusals.assertRefused(ErrorDetail.class, Status.Code.PERMISSION_DENIED, "", "MISSING_ROLE",
+                as("rights_owner").getConsumerReport(get));
     }
 
     private long count() {

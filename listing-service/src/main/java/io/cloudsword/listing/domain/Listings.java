@@ -7,6 +7,7 @@ import java.util.UUID;
 import jakarta.enterprise.context.ApplicationScoped;
 
 import io.cloudsword.kit.Ids;
+import io.cloudsword.kit.auth.Caller;
 import io.cloudsword.kit.error.Checks;
 import io.cloudsword.kit.error.DomainException;
 import io.cloudsword.listing.repository.ListingRepository;
@@ -30,10 +31,18 @@ public class Listings {
     public record Ingested(Listing listing, boolean created) {
     }
 
-    /** Idempotent on (platform, external id): re-sending updates the listing, never duplicates it. */
+    /**
+     * Idempotent on (platform, external id): re-sending updates the listing, never duplicates it.
+     * A platform partner sends listings of its own platform only.
+     */
     @WithTransaction
-    public Uni<Ingested> ingest(ListingData request) {
-        return Uni.createFrom().item(request::validated).flatMap(data -> listings
+    public Uni<Ingested> ingest(Caller caller, ListingData request) {
+        return Uni.createFrom().item(() -> {
+            caller.requireRole(Caller.PLATFORM_PARTNER, Caller.ADMIN);
+            ListingData data = request.validated();
+            caller.requireActsForPlatform(data.platform());
+            return data;
+        }).flatMap(data -> listings
                 .findByExternalId(data.platform(), data.externalId())
                 .flatMap(existing -> {
                     Instant now = clock.instant();
@@ -50,9 +59,14 @@ public class Listings {
                 }));
     }
 
+    /** Listings are what platforms publish anyway; any authenticated caller may read them. */
     @WithSession
-    public Uni<Listing> get(String id) {
-        return Uni.createFrom().item(() -> UUID.fromString(Checks.id("id", id)))
+    public Uni<Listing> get(Caller caller, String id) {
+        return Uni.createFrom().item(() -> {
+            caller.requireRole(Caller.CONSUMER, Caller.RIGHTS_OWNER, Caller.PLATFORM_PARTNER, Caller.CUSTOMS,
+                    Caller.REVIEWER, Caller.ADMIN);
+            return UUID.fromString(Checks.id("id", id));
+        })
                 .flatMap(listings::findById)
                 .onItem().ifNull().failWith(() -> DomainException.notFound("id", "LISTING_NOT_FOUND",
                         "No listing with id " + id));

@@ -7,6 +7,7 @@ import io.cloudsword.api.listing.v1.IngestListingRequest;
 import io.cloudsword.api.listing.v1.IngestListingResponse;
 import io.cloudsword.api.listing.v1.ListingInput;
 import io.cloudsword.api.listing.v1.MutinyListingServiceGrpc;
+import io.cloudsword.kit.auth.CallerInterceptor;
 import io.cloudsword.kit.grpc.ProtoTime;
 import io.cloudsword.listing.domain.Listing;
 import io.cloudsword.listing.domain.ListingData;
@@ -26,13 +27,13 @@ public class ListingGrpcService extends MutinyListingServiceGrpc.ListingServiceI
 
     @Override
     public Uni<IngestListingResponse> ingestListing(IngestListingRequest request) {
-        return listings.ingest(toDomain(request.getListing())).map(r -> IngestListingResponse.newBuilder()
+        return listings.ingest(CallerInterceptor.current(), toDomain(request.getListing())).map(r -> IngestListingResponse.newBuilder()
                 .setListing(toProto(r.listing())).setCreated(r.created()).build());
     }
 
     @Override
     public Uni<GetListingResponse> getListing(GetListingRequest request) {
-        return listings.get(request.getId()).map(l -> GetListingResponse.newBuilder().setListing(toProto(l)).build());
+        return listings.get(CallerInterceptor.current(), request.getId()).map(l -> GetListingResponse.newBuilder().setListing(toProto(l)).build());
     }
 
     static ListingData toDomain(ListingInput in) {

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.cloudsword.api.common.v1.ErrorDetail;
@@ -20,6 +21,8 @@ import io.cloudsword.api.listing.v1.ListingInput;
 import io.cloudsword.api.listing.v1.ListingService;
 import io.cloudsword.api.listing.v1.ListingState;
 import io.cloudsword.support.grpc.Refusals;
+import io.cloudsword.support.tokens.TestTokens;
+import io.quarkus.grpc.GrpcClientUtils;
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,7 +34,38 @@ class ListingGrpcTest {
     private static final Duration WAIT = Duration.ofSeconds(10);
 
     @GrpcClient("listing")
+    ListingService anonymous;
+
+    /** Most tests act as an admin; the authorization tests use narrower tokens. */
     ListingService client;
+
+    @BeforeEach
+    void actAsAdmin() {
+        client = as(TestTokens.token("admin"));
+    }
+
+    @Test
+    void aPlatformPartnerSendsListingsOfItsOwnPlatformOnly() {
+        String partner = TestTokens.TOKENS.token("partner").role("platform_partner").claim("platform_id", "demo-market")
+                .sign();
+        assertTrue(as(partner).ingestListing(IngestListingRequest.newBuilder()
+                .setListing(listing(UUID.randomUUID().toString())).build()).await().atMost(WAIT).getCreated());
+        long before = count("SELECT count(*) FROM listing");
+        Refusals.assertRefused(ErrorDetail.class, Status.Code.PERMISSION_DENIED, "", "NOT_PLATFORM",
+                as(partner).ingestListing(IngestListingRequest.newBuilder().setListing(
+                        listing(UUID.randomUUID().toString()).setPlatform("other-market")).build()));
+        Refusals.assertRefused(ErrorDetail.class, Status.Code.UNAUTHENTICATED, "", "UNAUTHENTICATED",
+                anonymous.ingestListing(IngestListingRequest.newBuilder()
+                        .setListing(listing(UUID.randomUUID().toString())).build()));
+        Refusals.assertRefused(ErrorDetail.class, Status.Code.PERMISSION_DENIED, "", "MISSING_ROLE",
+                as(TestTokens.token("consumer")).ingestListing(IngestListingRequest.newBuilder()
+                        .setListing(listing(UUID.randomUUID().toString())).build()));
+        assertEquals(before, count("SELECT count(*) FROM listing"));
+    }
+
+    private ListingService as(String token) {
+        return GrpcClientUtils.attachHeaders(anonymous, TestTokens.bearer(token));
+    }
 
     @Inject
     Pool db;

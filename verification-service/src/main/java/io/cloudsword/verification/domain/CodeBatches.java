@@ -8,6 +8,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.cloudsword.kit.Ids;
+import io.cloudsword.kit.auth.Caller;
 import io.cloudsword.kit.error.Checks;
 import io.cloudsword.kit.error.DomainException;
 import io.cloudsword.verification.repository.CodeBatchRepository;
@@ -39,8 +40,13 @@ public class CodeBatches {
 
     /** Idempotent on (owner, idempotency key): a retried order returns the batch it created first. */
     @WithTransaction
-    public Uni<Created> create(NewCodeBatch request) {
-        return Uni.createFrom().item(() -> request.validated(defaultResolverHost)).flatMap(input -> {
+    public Uni<Created> create(Caller caller, NewCodeBatch request) {
+        return Uni.createFrom().item(() -> {
+            caller.requireRole(Caller.RIGHTS_OWNER, Caller.ADMIN);
+            NewCodeBatch input = request.validated(defaultResolverHost);
+            caller.requireActsFor(UUID.fromString(input.ownerId()));
+            return input;
+        }).flatMap(input -> {
             UUID ownerId = UUID.fromString(input.ownerId());
             return batches.findByIdempotencyKey(ownerId, input.idempotencyKey()).flatMap(existing -> {
                 if (existing != null) {
@@ -64,11 +70,20 @@ public class CodeBatches {
         });
     }
 
+    /** A batch is its owner's business (and staff's); another owner learns not even that it exists. */
     @WithSession
-    public Uni<CodeBatch> get(String id) {
-        return Uni.createFrom().item(() -> UUID.fromString(Checks.id("id", id)))
+    public Uni<CodeBatch> get(Caller caller, String id) {
+        return Uni.createFrom().item(() -> {
+            caller.requireRole(Caller.RIGHTS_OWNER, Caller.REVIEWER, Caller.ADMIN);
+            return UUID.fromString(Checks.id("id", id));
+        })
                 .flatMap(batches::findById)
                 .onItem().ifNull().failWith(() -> DomainException.notFound("id", "BATCH_NOT_FOUND",
-                        "No code batch with id " + id));
+                        "No code batch with id " + id))
+                .invoke(batch -> {
+                    if (!caller.actsFor(batch.ownerId)) {
+                        throw DomainException.notFound("id", "BATCH_NOT_FOUND", "No code batch with id " + id);
+                    }
+                });
     }
 }

@@ -6,6 +6,7 @@ import io.cloudsword.api.verification.v1.CreateCodeBatchResponse;
 import io.cloudsword.api.verification.v1.GetCodeBatchRequest;
 import io.cloudsword.api.verification.v1.GetCodeBatchResponse;
 import io.cloudsword.api.verification.v1.MutinyVerificationServiceGrpc;
+import io.cloudsword.kit.auth.CallerInterceptor;
 import io.cloudsword.kit.grpc.ProtoTime;
 import io.cloudsword.verification.domain.CodeBatch;
 import io.cloudsword.verification.domain.CodeBatches;
@@ -25,14 +26,14 @@ public class VerificationGrpcService extends MutinyVerificationServiceGrpc.Verif
 
     @Override
     public Uni<CreateCodeBatchResponse> createCodeBatch(CreateCodeBatchRequest r) {
-        return batches.create(new NewCodeBatch(r.getOwnerId(), r.getGtin(), r.getQuantity(), r.getResolverHost(),
+        return batches.create(CallerInterceptor.current(), new NewCodeBatch(r.getOwnerId(), r.getGtin(), r.getQuantity(), r.getResolverHost(),
                 r.getIdempotencyKey())).map(c -> CreateCodeBatchResponse.newBuilder().setBatch(toProto(c.batch()))
                         .setCreated(c.created()).build());
     }
 
     @Override
     public Uni<GetCodeBatchResponse> getCodeBatch(GetCodeBatchRequest request) {
-        return batches.get(request.getId()).map(b -> GetCodeBatchResponse.newBuilder().setBatch(toProto(b)).build());
+        return batches.get(CallerInterceptor.current(), request.getId()).map(b -> GetCodeBatchResponse.newBuilder().setBatch(toProto(b)).build());
     }
 
     static io.cloudsword.api.verification.v1.CodeBatch toProto(CodeBatch b) {

@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import jakarta.inject.Inject;
 
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import io.cloudsword.api.common.v1.ErrorDetail;
@@ -19,6 +20,8 @@ import io.cloudsword.api.verification.v1.CreateCodeBatchResponse;
 import io.cloudsword.api.verification.v1.GetCodeBatchRequest;
 import io.cloudsword.api.verification.v1.VerificationService;
 import io.cloudsword.support.grpc.Refusals;
+import io.cloudsword.support.tokens.TestTokens;
+import io.quarkus.grpc.GrpcClientUtils;
 import io.grpc.Status;
 import io.quarkus.grpc.GrpcClient;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,7 +34,38 @@ class VerificationGrpcTest {
     private static final String OWNER = UUID.randomUUID().toString();
 
     @GrpcClient("verification")
+    VerificationService anonymous;
+
+    /** Most tests act as an admin; the authorization tests use narrower tokens. */
     VerificationService client;
+
+    @BeforeEach
+    void actAsAdmin() {
+        client = as(TestTokens.token("admin"));
+    }
+
+    @Test
+    void anOwnerOrdersAndReadsItsOwnBatchesOnly() {
+        String ownerA = UUID.randomUUID().toString();
+        String ownerB = UUID.randomUUID().toString();
+        VerificationService a = as(TestTokens.ownerToken(ownerA));
+        CodeBatch mine = a.createCodeBatch(order("k-" + UUID.randomUUID()).setOwnerId(ownerA).build()).await()
+                .atMost(WAIT).getBatch();
+        assertEquals(mine, a.getCodeBatch(GetCodeBatchRequest.newBuilder().setId(mine.getId()).build()).await()
+                .atMost(WAIT).getBatch());
+        long before = count();
+        Refusals.assertRefused(ErrorDetail.class, Status.Code.PERMISSION_DENIED, "", "NOT_OWNER",
+                a.createCodeBatch(order("k-" + UUID.randomUUID()).setOwnerId(ownerB).build()));
+        assertEquals(before, count());
+        CodeBatch theirs = client.createCodeBatch(order("k-" + UUID.randomUUID()).setOwnerId(ownerB).build())
+                .await().atMost(WAIT).getBatch();
+        Refusals.assertRefused(ErrorDetail.class, Status.Code.NOT_FOUND, "id", "BATCH_NOT_FOUND",
+                a.getCodeBatch(GetCodeBatchRequest.newBuilder().setId(theirs.getId()).build()));
+    }
+
+    private VerificationService as(String token) {
+        return GrpcClientUtils.attachHeaders(anonymous, TestTokens.bearer(token));
+    }
 
     @Inject
     Pool db;
