@@ -117,6 +117,20 @@ class GraphQLGatewayTest {
     }
 
     @Test
+    void theDeadlineCountsFromEachCallNotFromTheClientsCreation() {
+        String token = token("rights_owner", OWNER);
+        String id = graphql(token, registerBrand(OWNER, "Steady")).extract().path("data.registerBrand.id");
+        // calls keep succeeding for longer than one deadline (1 s in tests) after the first
+        long end = System.nanoTime() + Duration.ofMillis(1500).toNanos();
+        int calls = 0;
+        while (System.nanoTime() < end || calls < 3) {
+            graphql(token, "{ brand(id: \"" + id + "\") { name } }").body("errors", nullValue())
+                    .body("data.brand.name", equalTo("Steady"));
+            calls++;
+        }
+    }
+
+    @Test
     void aServiceThatDoesNotAnswerInTimeIsUnavailable() {
         graphql(token("admin", null), "{ brand(id: \"" + FakeBrandRegistry.SLOW_ID + "\") { id } }").statusCode(200)
                 .body("errors[0].extensions.code", equalTo("UNAVAILABLE"));

@@ -1,7 +1,10 @@
 package io.cloudsword.gateway.graphql;
 
+import java.time.Duration;
 import java.util.List;
+import java.util.concurrent.TimeUnit;
 
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
@@ -10,7 +13,7 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
 import io.cloudsword.api.brand.v1.BatchGetBrandsRequest;
-import io.cloudsword.api.brand.v1.BrandRegistryService;
+import io.cloudsword.api.brand.v1.MutinyBrandRegistryServiceGrpc.MutinyBrandRegistryServiceStub;
 import io.cloudsword.api.brand.v1.GetBrandRequest;
 import io.cloudsword.api.brand.v1.GetRightsOwnerRequest;
 import io.cloudsword.gateway.error.ApiError;
@@ -28,12 +31,20 @@ import io.smallrye.mutiny.Uni;
 @Link(url = "https://specs.apollo.dev/federation/v2.3", _import = { @Import(name = "@key") })
 public class BrandGraph {
 
-    private final BrandRegistryService brands;
+    private final MutinyBrandRegistryServiceStub brandRegistry;
     private final CallerIdentity identity;
+    private final Duration deadline;
 
-    public BrandGraph(@GrpcClient("brand-registry") BrandRegistryService brands, CallerIdentity identity) {
-        this.brands = brands;
+    public BrandGraph(@GrpcClient("brand-registry") MutinyBrandRegistryServiceStub brandRegistry,
+            CallerIdentity identity, @ConfigProperty(name = "cloudsword.grpc.deadline") Duration deadline) {
+        this.brandRegistry = brandRegistry;
         this.identity = identity;
+        this.deadline = deadline;
+    }
+
+    /** A stub whose deadline starts now: a deadline is a point in time, so it is set per call. */
+    private MutinyBrandRegistryServiceStub brands() {
+        return brandRegistry.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
     }
 
     @Query
@@ -42,7 +53,7 @@ public class BrandGraph {
         return identity.current()
                 .invoke(caller -> caller.require(Role.CONSUMER, Role.RIGHTS_OWNER, Role.PLATFORM_PARTNER,
                         Role.CUSTOMS, Role.REVIEWER, Role.ADMIN))
-                .flatMap(caller -> brands.getBrand(GetBrandRequest.newBuilder().setId(id).build()))
+                .flatMap(caller -> brands().getBrand(GetBrandRequest.newBuilder().setId(id).build()))
                 .map(r -> BrandView.of(r.getBrand()))
                 .onFailure().transform(GrpcFailures::toApiError);
     }
@@ -53,7 +64,7 @@ public class BrandGraph {
         return identity.current()
                 .invoke(caller -> caller.require(Role.CONSUMER, Role.RIGHTS_OWNER, Role.PLATFORM_PARTNER,
                         Role.CUSTOMS, Role.REVIEWER, Role.ADMIN))
-                .flatMap(caller -> brands.batchGetBrands(BatchGetBrandsRequest.newBuilder().addAllIds(ids).build()))
+                .flatMap(caller -> brands().batchGetBrands(BatchGetBrandsRequest.newBuilder().addAllIds(ids).build()))
                 .map(r -> r.getBrandsList().stream().map(BrandView::of).toList())
                 .onFailure().transform(GrpcFailures::toApiError);
     }
@@ -64,7 +75,7 @@ public class BrandGraph {
         return identity.current()
                 .invoke(caller -> requireOwnerOrStaff(caller.require(Role.RIGHTS_OWNER, Role.REVIEWER, Role.ADMIN),
                         id))
-                .flatMap(caller -> brands.getRightsOwner(GetRightsOwnerRequest.newBuilder().setId(id).build()))
+                .flatMap(caller -> brands().getRightsOwner(GetRightsOwnerRequest.newBuilder().setId(id).build()))
                 .map(r -> RightsOwnerView.of(r.getOwner()))
                 .onFailure().transform(GrpcFailures::toApiError);
     }
@@ -75,7 +86,7 @@ public class BrandGraph {
     public Uni<RightsOwnerView> registerRightsOwner(@NonNull RegisterRightsOwnerInput input) {
         return identity.current()
                 .invoke(caller -> caller.require(Role.RIGHTS_OWNER, Role.ADMIN))
-                .flatMap(caller -> brands.registerRightsOwner(input.toRequest()))
+                .flatMap(caller -> brands().registerRightsOwner(input.toRequest()))
                 .map(r -> RightsOwnerView.of(r.getOwner()))
                 .onFailure().transform(GrpcFailures::toApiError);
     }
@@ -85,7 +96,7 @@ public class BrandGraph {
     public Uni<BrandView> registerBrand(@NonNull RegisterBrandInput input) {
         return identity.current()
                 .invoke(caller -> requireOwnerOrStaff(caller.require(Role.RIGHTS_OWNER, Role.ADMIN), input.ownerId))
-                .flatMap(caller -> brands.registerBrand(input.toRequest()))
+                .flatMap(caller -> brands().registerBrand(input.toRequest()))
                 .map(r -> BrandView.of(r.getBrand()))
                 .onFailure().transform(GrpcFailures::toApiError);
     }
