@@ -16,17 +16,11 @@ public record ListingData(String platform, String externalId, String shopId, Str
         String description, long priceMinor, String currency, String marketCountry, String shipsFromCountry,
         String gtin, List<String> imageHashes, String url) {
 
-    /** Platform codes are short stable slugs: "tmall", "amazon.de", "ebay-uk". */
-    private static final Pattern PLATFORM = Pattern.compile("^[a-z0-9][a-z0-9._-]{1,62}$");
     private static final Pattern IMAGE_HASH = Pattern.compile("^[0-9a-f]{16}$");
     static final int MAX_IMAGES = 50;
 
     public ListingData validated() {
-        String p = platform == null ? "" : platform.strip().toLowerCase(Locale.ROOT);
-        if (!PLATFORM.matcher(p).matches()) {
-            throw DomainException.invalid("platform", "INVALID_PLATFORM",
-                    "platform must be a code of 2-63 lower-case letters, digits, '.', '_' or '-'");
-        }
+        String p = Checks.platform("platform", platform);
         if (priceMinor < 0) {
             throw DomainException.invalid("price.amount_minor", "NEGATIVE_PRICE", "price must not be negative");
         }

@@ -13,7 +13,32 @@ public final class Checks {
     private static final Pattern UUID = Pattern.compile(
             "^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$");
 
+    /** Platform codes are short stable slugs: "tmall", "amazon.de", "ebay-uk". */
+    private static final Pattern PLATFORM = Pattern.compile("^[a-z0-9][a-z0-9._-]{1,62}$");
+    private static final Pattern HOSTNAME = Pattern.compile(
+            "^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$");
+
     private Checks() {
+    }
+
+    /** A marketplace's code, lower-cased. */
+    public static String platform(String field, String value) {
+        String v = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
+        if (!PLATFORM.matcher(v).matches()) {
+            throw DomainException.invalid(field, "INVALID_PLATFORM",
+                    field + " must be a code of 2-63 lower-case letters, digits, '.', '_' or '-'");
+        }
+        return v;
+    }
+
+    /** A DNS host name (internationalized names in their ASCII form), lower-cased; null when it is not one. */
+    public static String hostnameOrNull(String value) {
+        try {
+            String ascii = java.net.IDN.toASCII(value.strip().toLowerCase(Locale.ROOT), java.net.IDN.USE_STD3_ASCII_RULES);
+            return HOSTNAME.matcher(ascii).matches() ? ascii : null;
+        } catch (IllegalArgumentException e) {
+            return null;
+        }
     }
 
     /** Trimmed, non-blank, at most {@code max} characters. */

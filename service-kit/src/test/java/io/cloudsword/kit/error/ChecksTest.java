@@ -40,4 +40,20 @@ class ChecksTest {
                 .reason());
         assertEquals("INVALID_ID", assertThrows(DomainException.class, () -> Checks.id("id", "1; DROP TABLE")).reason());
     }
+
+    @Test
+    void platformsAreLowerCaseSlugs() {
+        assertEquals("amazon.de", Checks.platform("platform", " Amazon.DE "));
+        assertEquals("INVALID_PLATFORM", assertThrows(DomainException.class,
+                () -> Checks.platform("sellers[2].platform", "'; DROP TABLE x; --")).reason());
+        assertThrows(DomainException.class, () -> Checks.platform("platform", "x"));
+    }
+
+    @Test
+    void hostNamesIncludingInternationalOnes() {
+        assertEquals("id.brand.example", Checks.hostnameOrNull("ID.Brand.Example"));
+        assertEquals("xn--mnchen-3ya.example", Checks.hostnameOrNull("münchen.example"));
+        assertEquals(null, Checks.hostnameOrNull("evil.example/../x"));
+        assertEquals(null, Checks.hostnameOrNull("localhost"));
+    }
 }

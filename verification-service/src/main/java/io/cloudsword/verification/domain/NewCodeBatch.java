@@ -1,9 +1,5 @@
 package io.cloudsword.verification.domain;
 
-import java.net.IDN;
-import java.util.Locale;
-import java.util.regex.Pattern;
-
 import io.cloudsword.kit.Gtin;
 import io.cloudsword.kit.error.Checks;
 import io.cloudsword.kit.error.DomainException;
@@ -12,8 +8,6 @@ import io.cloudsword.kit.error.DomainException;
 public record NewCodeBatch(String ownerId, String gtin, long quantity, String resolverHost, String idempotencyKey) {
 
     public static final long MAX_QUANTITY = 10_000_000L;
-    private static final Pattern HOSTNAME = Pattern.compile(
-            "^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$");
 
     /** @param defaultResolverHost the GS1 Digital Link resolver used when the request names none */
     public NewCodeBatch validated(String defaultResolverHost) {
@@ -22,13 +16,8 @@ public record NewCodeBatch(String ownerId, String gtin, long quantity, String re
                     "quantity must be between 1 and " + MAX_QUANTITY + ", got " + quantity);
         }
         String host = resolverHost == null || resolverHost.isBlank() ? defaultResolverHost : resolverHost.strip();
-        String ascii;
-        try {
-            ascii = IDN.toASCII(host.toLowerCase(Locale.ROOT), IDN.USE_STD3_ASCII_RULES);
-        } catch (IllegalArgumentException e) {
-            ascii = "";
-        }
-        if (!HOSTNAME.matcher(ascii).matches()) {
+        String ascii = Checks.hostnameOrNull(host);
+        if (ascii == null) {
             throw DomainException.invalid("resolver_host", "INVALID_RESOLVER_HOST",
                     "resolver_host must be a host name such as id.brand.example");
         }
