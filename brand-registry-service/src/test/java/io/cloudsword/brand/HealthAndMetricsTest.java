@@ -1,38 +1,8 @@
 package io.cloudsword.brand;
 
-import static io.restassured.RestAssured.given;
-import static org.hamcrest.Matchers.containsString;
-import static org.hamcrest.Matchers.equalTo;
-import static org.junit.jupiter.api.Assertions.assertEquals;
-
-import org.junit.jupiter.api.Test;
-
-import grpc.health.v1.HealthOuterClass.HealthCheckRequest;
-import grpc.health.v1.HealthOuterClass.HealthCheckResponse;
-import grpc.health.v1.HealthGrpc;
-import io.quarkus.grpc.GrpcClient;
+import io.cloudsword.support.health.ServiceHealthContract;
 import io.quarkus.test.junit.QuarkusTest;
 
 @QuarkusTest
-class HealthAndMetricsTest {
-
-    @GrpcClient("brand-registry")
-    HealthGrpc.HealthBlockingStub health;
-
-    @Test
-    void readyAndLiveWhenTheDatabaseAnswers() {
-        given().get("/q/health/ready").then().statusCode(200).body("status", equalTo("UP"));
-        given().get("/q/health/live").then().statusCode(200).body("status", equalTo("UP"));
-    }
-
-    @Test
-    void grpcHealthServiceAnswersServing() {
-        assertEquals(HealthCheckResponse.ServingStatus.SERVING,
-                health.check(HealthCheckRequest.newBuilder().build()).getStatus());
-    }
-
-    @Test
-    void prometheusMetricsAreExposed() {
-        given().get("/q/metrics").then().statusCode(200).body(containsString("jvm_memory_used_bytes"));
-    }
+class HealthAndMetricsTest extends ServiceHealthContract {
 }

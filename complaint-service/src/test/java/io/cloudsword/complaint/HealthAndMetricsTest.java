@@ -1,0 +1,8 @@
+package io.cloudsword.complaint;
+
+import io.cloudsword.support.health.ServiceHealthContract;
+import io.quarkus.test.junit.QuarkusTest;
+
+@QuarkusTest
+class HealthAndMetricsTest extends ServiceHealthContract {
+}
