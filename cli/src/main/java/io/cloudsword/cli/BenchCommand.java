@@ -1,13 +1,9 @@
 package io.cloudsword.cli;
 
-import java.nio.file.Files;
-import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.Callable;
 
-import io.cloudsword.support.tokens.DevKeys;
-import io.cloudsword.support.tokens.DevTokens;
 import picocli.CommandLine.Command;
 import picocli.CommandLine.Parameters;
 import picocli.CommandLine.Unmatched;
@@ -24,18 +20,8 @@ class BenchCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws Exception {
-        Path jar = CloudSword.root().resolve("bench/target/quarkus-app/quarkus-run.jar");
-        if (!Files.isRegularFile(jar)) {
-            System.err.println(jar + " is missing: build first (./cloudsword builds it for you)");
-            return 1;
-        }
-        List<String> command = new ArrayList<>(List.of(
-                ProcessHandle.current().info().command().orElse("java"), "-jar", jar.toString(), name));
-        command.addAll(options);
-        ProcessBuilder bench = new ProcessBuilder(command).inheritIO();
-        // the services verify tokens: the benchmark acts as a dev admin, like a caller through the gateway
-        bench.environment().put("CLOUDSWORD_TOKEN", new DevTokens(DevKeys.loadOrCreate(
-                CloudSword.root().resolve("target/cloudsword/dev-keys"))).token("bench").role("admin").sign());
-        return bench.start().waitFor();
+        List<String> args = new ArrayList<>(List.of(name));
+        args.addAll(options);
+        return BenchProgram.run(args);
     }
 }

@@ -53,9 +53,9 @@ class UpCommand implements Callable<Integer> {
         System.out.println();
         System.out.println(token);
         System.out.println();
-        System.out.println("  Try:  curl -s " + suite.graphqlUrl() + " -H 'Content-Type: application/json' \\");
-        System.out.println("          -H \"Authorization: Bearer $TOKEN\" \\");
-        System.out.println("          -d '{\"query\":\"{ brands(ids: []) { id name } }\"}'");
+        System.out.println("  Try:  TOKEN=$(./cloudsword token --role admin)");
+        System.out.println("        curl -s " + suite.graphqlUrl() + " -H 'Content-Type: application/json' \\");
+        System.out.println("          -H \"Authorization: Bearer $TOKEN\" -d '{\"query\":\"{ brands(ids: []) { id name } }\"}'");
         System.out.println("Press Ctrl-C (or run `./cloudsword down`) to stop.");
         stopped.await();
         return 0;

@@ -90,8 +90,8 @@ public final class DemoCatalog {
             List<Trademark> trademarks = List.of(
                     new Trademark("CNIPA", String.format(Locale.ROOT, "%08d", 30_000_000 + b),
                             List.of(Integer.parseInt(goods[1])), "CN", registered, registered.plusYears(10)),
-                    new Trademark("EUIPO", String.format(Locale.ROOT, "%09d", 18_000_000 + b),
-                            List.of(Integer.parseInt(goods[1])), "EU", registered, registered.plusYears(10)));
+                    new Trademark("USPTO", String.format(Locale.ROOT, "%08d", 80_000_000 + b),
+                            List.of(Integer.parseInt(goods[1])), "US", registered, registered.plusYears(10)));
             List<Seller> sellers = new ArrayList<>();
             for (int s = 0; s < 5; s++) {
                 sellers.add(new Seller(PLATFORMS[s], "shop-" + name.toLowerCase(Locale.ROOT) + "-" + s,

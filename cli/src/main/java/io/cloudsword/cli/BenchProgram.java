@@ -1,0 +1,32 @@
+package io.cloudsword.cli;
+
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.List;
+
+import io.cloudsword.support.tokens.DevKeys;
+import io.cloudsword.support.tokens.DevTokens;
+
+/** Runs the bench module's program (benchmarks and the demo-data loader) against the running suite. */
+final class BenchProgram {
+
+    private BenchProgram() {
+    }
+
+    static int run(List<String> args) throws Exception {
+        Path jar = CloudSword.root().resolve("bench/target/quarkus-app/quarkus-run.jar");
+        if (!Files.isRegularFile(jar)) {
+            System.err.println(jar + " is missing: build first (./cloudsword builds it for you)");
+            return 1;
+        }
+        List<String> command = new ArrayList<>(List.of(
+                ProcessHandle.current().info().command().orElse("java"), "-jar", jar.toString()));
+        command.addAll(args);
+        ProcessBuilder program = new ProcessBuilder(command).inheritIO();
+        // the services verify tokens: the program acts as a dev admin, like a caller through the gateway
+        program.environment().put("CLOUDSWORD_TOKEN", new DevTokens(DevKeys.loadOrCreate(
+                CloudSword.root().resolve("target/cloudsword/dev-keys"))).token("bench").role("admin").sign());
+        return program.start().waitFor();
+    }
+}
