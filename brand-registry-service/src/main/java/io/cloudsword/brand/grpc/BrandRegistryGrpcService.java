@@ -33,7 +33,7 @@ public class BrandRegistryGrpcService extends MutinyBrandRegistryServiceGrpc.Bra
     @Override
     public Uni<RegisterRightsOwnerResponse> registerRightsOwner(RegisterRightsOwnerRequest request) {
         return registry.registerOwner(CallerInterceptor.current(), BrandMessages.toDomain(request)).map(r -> RegisterRightsOwnerResponse
-                .newBuilder().setOwner(BrandMessages.toProto(r.value())).build());
+                .newBuilder().setOwner(BrandMessages.toProto(r.value())).setCreated(r.created()).build());
     }
 
     @Override
