@@ -116,8 +116,11 @@ final class Architecture {
         }
         expected.put(DATABASE, new TreeSet<>(Set.of(DNS + " :53/UDP", DNS + " :53/TCP")));
         if ("prod".equals(overlay)) {
-            // The gateway fetches the OIDC issuer's discovery document and JWKS over HTTPS.
-            expected.get("gateway").add(ANY_ADDRESS + " :443/TCP");
+            // Every app fetches the OIDC issuer's signing keys (JWKS) over HTTPS: the gateway
+            // verifies callers' tokens, and each service verifies the forwarded token again.
+            for (App app : APPS) {
+                expected.get(app.name()).add(ANY_ADDRESS + " :443/TCP");
+            }
             // CloudNativePG's instance manager talks to the Kubernetes API server.
             expected.get(DATABASE).addAll(List.of(ANY_ADDRESS + " :443/TCP", ANY_ADDRESS + " :6443/TCP"));
         }

@@ -37,7 +37,7 @@ public class TokenVerifier {
         } else if (jwksUrl.isPresent() && !jwksUrl.get().isBlank()) {
             info.setPublicKeyLocation(jwksUrl.get());
         } else {
-            throw new IllegalStateException("Set cloudsword.auth.jwks-url (CLOUDSWORD_AUTH_JWKS_URL: the issuer's JWKS) "
+            throw new IllegalStateException("Set cloudsword.auth.jwks-url (CLOUDSWORD_OIDC_JWKS_URL: the issuer's JWKS) "
                     + "or cloudsword.auth.public-key to verify callers' tokens");
         }
         this.parser = new DefaultJWTParser(info);
