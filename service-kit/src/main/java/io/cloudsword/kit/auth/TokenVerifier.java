@@ -8,6 +8,7 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.inject.Inject;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
@@ -42,6 +43,7 @@ public class TokenVerifier {
     private final Map<String, Verified> verified = new ConcurrentHashMap<>();
     private final Clock clock;
 
+    @Inject
     public TokenVerifier(@ConfigProperty(name = "cloudsword.auth.issuer") String issuer,
             @ConfigProperty(name = "cloudsword.auth.audience", defaultValue = "cloudsword-gateway") String audience,
             @ConfigProperty(name = "cloudsword.auth.public-key") Optional<String> publicKey,
