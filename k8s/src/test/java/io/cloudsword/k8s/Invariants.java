@@ -60,6 +60,38 @@ final class Invariants {
     static final Map<String, Set<String>> FORWARD_SECRET_VARS = Map.of(
             "verification-service", Set.of("CLOUDSWORD_CODES_KEY_SECRET", "CLOUDSWORD_LOG_SIGNING_KEY"));
 
+    /** One setting an app cannot start without: the property its code reads, and the variable that gives it. */
+    record StartupSetting(String property, String env) {
+    }
+
+    private static final List<StartupSetting> SERVICE_PROD = List.of(
+            // service-kit's TokenVerifier: @ConfigProperty cloudsword.auth.issuer has no default,
+            // and it throws without a JWKS URL or a public key. application.properties points both
+            // at the variables the gateway's issuer comes from (same Secret, same keys).
+            new StartupSetting("cloudsword.auth.issuer", "CLOUDSWORD_OIDC_ISSUER"),
+            new StartupSetting("cloudsword.auth.jwks-url", "CLOUDSWORD_OIDC_JWKS_URL"));
+    private static final List<StartupSetting> SERVICE_DEV = List.of(
+            new StartupSetting("cloudsword.auth.public-key", "CLOUDSWORD_DEV_PUBLIC_KEY"));
+
+    /**
+     * What each app refuses to start without, per profile it may run in (prod unless
+     * QUARKUS_PROFILE says otherwise): properties with no default in its application.properties
+     * for that profile. Kept by hand, on purpose: a required property the code reads but no
+     * ${...} in application.properties mentions is invisible to {@link AppProperties#mustBeSet}.
+     * Each row is checked against application.properties (the variable must reach the property
+     * there), so the table cannot silently drift from the file; add a row when an app starts
+     * requiring something, and a profile when an overlay runs one.
+     */
+    static final Map<String, Map<String, List<StartupSetting>>> REQUIRED_AT_STARTUP = Map.of(
+            "brand-registry-service", Map.of("prod", SERVICE_PROD, "dev", SERVICE_DEV),
+            "listing-service", Map.of("prod", SERVICE_PROD, "dev", SERVICE_DEV),
+            "complaint-service", Map.of("prod", SERVICE_PROD, "dev", SERVICE_DEV),
+            "verification-service", Map.of("prod", SERVICE_PROD, "dev", SERVICE_DEV),
+            "gateway", Map.of(
+                    // quarkus-oidc: no auth-server-url, no start.
+                    "prod", List.of(new StartupSetting("quarkus.oidc.auth-server-url", "CLOUDSWORD_OIDC_ISSUER")),
+                    "dev", List.of(new StartupSetting("quarkus.oidc.public-key", "CLOUDSWORD_DEV_PUBLIC_KEY"))));
+
     /** A variable whose name says it holds a secret must come from a Secret. */
     static final Pattern SECRET_NAME = Pattern.compile("(?i).*(PASSWORD|PASSWD|SECRET|TOKEN|CREDENTIAL|KEY).*");
 
@@ -492,6 +524,60 @@ final class Invariants {
                         + " (or with '-' for '.'), and it is not a documented extra in Invariants");
             }
         }
+        return problems;
+    }
+
+    /**
+     * Every row of {@link #REQUIRED_AT_STARTUP} for the profile each pod runs is set, not from an
+     * optional reference and not empty; and a variable several apps need (the issuer, the dev key)
+     * comes to all of them from the same place, so that the services trust what the gateway trusts.
+     */
+    static List<String> startupSettings(Manifests m) {
+        List<String> problems = new ArrayList<>();
+        Map<String, Map<String, String>> sourcesByVar = new java.util.TreeMap<>();
+        for (Deployed d : deployedApps(m)) {
+            String where = d.container().describe();
+            String app = d.app().name();
+            List<StartupSetting> settings = REQUIRED_AT_STARTUP.getOrDefault(app, Map.of()).get(d.profile());
+            if (settings == null) {
+                problems.add(where + " runs " + app + " in profile " + d.profile()
+                        + ", for which Invariants.REQUIRED_AT_STARTUP lists nothing: say what it needs to start");
+                continue;
+            }
+            for (StartupSetting s : settings) {
+                String fileValue = d.properties().value(d.profile(), s.property());
+                boolean direct = AppProperties.envName(s.property()).equals(s.env());
+                boolean viaFile = fileValue != null && fileValue.matches("\\$\\{[^:}]+}")
+                        && AppProperties.envName(fileValue.substring(2, fileValue.length() - 1)).equals(s.env());
+                if (!direct && !viaFile) {
+                    problems.add("Invariants.REQUIRED_AT_STARTUP says " + s.env() + " gives " + app + " its "
+                            + s.property() + " in profile " + d.profile() + ", but its application.properties has "
+                            + (fileValue == null ? "no " + s.property() : s.property() + "=" + fileValue)
+                            + ": update the table or the file");
+                }
+                Optional<Env.Var> var = d.env().get(s.env());
+                if (var.isEmpty()) {
+                    problems.add(where + " does not set " + s.env() + " (" + s.property() + "): " + app
+                            + " does not start without it in profile " + d.profile());
+                    continue;
+                }
+                Env.Var v = var.get();
+                if (v.optional()) {
+                    problems.add(where + " takes " + s.env() + " from an optional reference: " + app
+                            + " does not start without it in profile " + d.profile());
+                } else if (!v.fromSecret() && v.value() != null && v.value().isBlank()) {
+                    problems.add(where + " sets " + s.env() + " empty: " + app + " does not start without it");
+                }
+                String source = v.fromSecret() ? "Secret " + v.secretName() + " key " + v.secretKey()
+                        : "the value " + v.value();
+                sourcesByVar.computeIfAbsent(s.env(), k -> new java.util.TreeMap<>()).put(app, source);
+            }
+        }
+        sourcesByVar.forEach((env, byApp) -> {
+            if (new TreeSet<>(byApp.values()).size() > 1) {
+                problems.add("the apps do not take " + env + " from the same place: " + byApp);
+            }
+        });
         return problems;
     }
 

@@ -164,6 +164,32 @@ class InvariantsCatchBreakageTest {
                 o -> list(container(o, "gateway").get("env"))
                         .removeIf(e -> "CLOUDSWORD_OIDC_ISSUER".equals(map(e).get("name"))),
                 "does not set CLOUDSWORD_OIDC_ISSUER"));
+        // settings an app cannot start without (REQUIRED_AT_STARTUP)
+        list.add(new Breakage("a service without the issuer's JWKS URL in prod", "prod", Invariants::startupSettings,
+                o -> list(container(o, "verification-service").get("env"))
+                        .removeIf(e -> "CLOUDSWORD_OIDC_JWKS_URL".equals(map(e).get("name"))),
+                "does not set CLOUDSWORD_OIDC_JWKS_URL"));
+        list.add(new Breakage("the gateway without the issuer in prod", "prod", Invariants::startupSettings,
+                o -> list(container(o, "gateway").get("env"))
+                        .removeIf(e -> "CLOUDSWORD_OIDC_ISSUER".equals(map(e).get("name"))),
+                "does not set CLOUDSWORD_OIDC_ISSUER"));
+        list.add(new Breakage("a service without the dev key in dev", "dev", Invariants::startupSettings,
+                o -> list(container(o, "complaint-service").get("env"))
+                        .removeIf(e -> "CLOUDSWORD_DEV_PUBLIC_KEY".equals(map(e).get("name"))),
+                "does not set CLOUDSWORD_DEV_PUBLIC_KEY"));
+        list.add(new Breakage("a service left in the prod profile by the dev overlay", "dev", Invariants::startupSettings,
+                o -> configMapData(o, "brand-registry-service-").remove("QUARKUS_PROFILE"),
+                "does not set CLOUDSWORD_OIDC_ISSUER"));
+        list.add(new Breakage("the issuer as an optional reference", "prod", Invariants::startupSettings,
+                o -> maps(container(o, "complaint-service").get("env")).stream()
+                        .filter(e -> "CLOUDSWORD_OIDC_ISSUER".equals(e.get("name")))
+                        .forEach(e -> map(at(e, "valueFrom", "secretKeyRef")).put("optional", true)),
+                "takes CLOUDSWORD_OIDC_ISSUER from an optional reference"));
+        list.add(new Breakage("a service trusting another issuer than the gateway", "prod", Invariants::startupSettings,
+                o -> maps(container(o, "listing-service").get("env")).stream()
+                        .filter(e -> "CLOUDSWORD_OIDC_ISSUER".equals(e.get("name")))
+                        .forEach(e -> map(at(e, "valueFrom", "secretKeyRef")).put("name", "listing-oidc")),
+                "do not take CLOUDSWORD_OIDC_ISSUER from the same place"));
         list.add(new Breakage("a gRPC client on a ClusterIP Service (no balancing)", "prod",
                 Invariants::requiredSettings,
                 o -> configMapData(o, "gateway-").put("CLOUDSWORD_LISTING_HOST", "listing-service"),

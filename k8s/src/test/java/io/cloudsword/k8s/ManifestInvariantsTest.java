@@ -122,6 +122,13 @@ class ManifestInvariantsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
+    void everySettingAnAppCannotStartWithoutIsSet(String overlay) {
+        holds(overlay, "every setting an app requires at startup in the profile it runs (Invariants.REQUIRED_AT_STARTUP) "
+                + "is set, the same for every app that needs it", Invariants::startupSettings);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
     void everyServiceHasItsOwnDatabaseAndRole(String overlay) {
         holds(overlay, "one database per service, owned by the role the service logs in as", Invariants::databases);
     }
