@@ -1,6 +1,5 @@
 package io.cloudsword.brand.domain;
 
-import java.net.IDN;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -16,8 +15,6 @@ public record NewBrand(String ownerId, String name, List<String> aliases, List<S
         List<String> gs1CompanyPrefixes, boolean exclusiveDistribution, List<String> officialImageHashes) {
 
     static final int MAX_LIST = 100;
-    private static final Pattern HOSTNAME = Pattern.compile(
-            "^(?=.{1,253}$)([a-z0-9]([a-z0-9-]{0,61}[a-z0-9])?\\.)+[a-z][a-z0-9-]{0,61}[a-z0-9]$");
     /** GS1 company prefixes in GTIN-13 form: 4 to 12 digits (a U.P.C. prefix carries its leading 0). */
     private static final Pattern GS1_PREFIX = Pattern.compile("^[0-9]{4,12}$");
     /** A 64-bit perceptual hash as 16 hex digits. */
@@ -59,12 +56,11 @@ public record NewBrand(String ownerId, String name, List<String> aliases, List<S
     }
 
     private static String domain(String field, String value) {
-        String ascii;
-        try {
-            ascii = IDN.toASCII(value.toLowerCase(Locale.ROOT), IDN.USE_STD3_ASCII_RULES);
-        } catch (IllegalArgumentException e) {
-            ascii = "";
+        String ascii = Checks.hostnameOrNull(value);
+        if (ascii == null) {
+            throw DomainException.invalid(field, "INVALID_DOMAIN",
+                    field + " must be a domain name such as brand.example, got '" + value + "'");
         }
-        return matching(field, ascii, HOSTNAME, "INVALID_DOMAIN", "a domain name such as brand.example");
+        return ascii;
     }
 }

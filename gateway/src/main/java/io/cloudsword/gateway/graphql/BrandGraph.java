@@ -51,8 +51,7 @@ public class BrandGraph {
     @Description("A brand by id. Any signed-in role may read brands. Also resolves the Brand entity for federation.")
     public Uni<BrandView> brand(@Id @NonNull String id) {
         return identity.current()
-                .invoke(caller -> caller.require(Role.CONSUMER, Role.RIGHTS_OWNER, Role.PLATFORM_PARTNER,
-                        Role.CUSTOMS, Role.REVIEWER, Role.ADMIN))
+                .invoke(Caller::requireSignedIn)
                 .flatMap(caller -> brands().getBrand(GetBrandRequest.newBuilder().setId(id).build()))
                 .map(r -> BrandView.of(r.getBrand()))
                 .onFailure().transform(GrpcFailures::toApiError);
@@ -62,8 +61,7 @@ public class BrandGraph {
     @Description("Several brands in one call, in the order asked; unknown ids are left out.")
     public Uni<List<BrandView>> brands(@Id @NonNull List<@NonNull String> ids) {
         return identity.current()
-                .invoke(caller -> caller.require(Role.CONSUMER, Role.RIGHTS_OWNER, Role.PLATFORM_PARTNER,
-                        Role.CUSTOMS, Role.REVIEWER, Role.ADMIN))
+                .invoke(Caller::requireSignedIn)
                 .flatMap(caller -> brands().batchGetBrands(BatchGetBrandsRequest.newBuilder().addAllIds(ids).build()))
                 .map(r -> r.getBrandsList().stream().map(BrandView::of).toList())
                 .onFailure().transform(GrpcFailures::toApiError);

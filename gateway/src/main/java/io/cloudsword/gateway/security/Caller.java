@@ -32,6 +32,11 @@ public record Caller(String subject, Set<Role> roles, String ownerId, String pla
         throw ApiError.forbidden("This field needs one of the roles " + allowed.stream().map(Role::claim).toList());
     }
 
+    /** Any role at all: the caller only has to be signed in. */
+    public Caller requireSignedIn() {
+        return require(Role.CONSUMER, Role.values());
+    }
+
     public boolean is(Role role) {
         return roles.contains(role);
     }
