@@ -56,13 +56,13 @@ class ComplaintGrpcTest {
     @Test
     void badFieldsAreRefusedByNameAndNothingIsWritten() {
         long before = count();
-        Refusals.assertRefused(ErrorDetail.class, Status.Code.INVALID_ARGUMENT, "reason", "REQUIRED",
+        Refusals.assertRefused(ErrorDetail.class, Status.Code.INVALID_ARGUMENT, "reason", "FIELD_REQUIRED",
                 client.submitConsumerReport(SubmitConsumerReportRequest.newBuilder().setPlatform("demo-market")
                         .setListingExternalId("l-1").setReason(" ").build()));
         Refusals.assertRefused(ErrorDetail.class, Status.Code.INVALID_ARGUMENT, "contact_email", "INVALID_EMAIL",
                 client.submitConsumerReport(SubmitConsumerReportRequest.newBuilder().setPlatform("demo-market")
                         .setListingExternalId("l-1").setReason("fake").setContactEmail("<script>").build()));
-        Refusals.assertRefused(ErrorDetail.class, Status.Code.INVALID_ARGUMENT, "listing_external_id", "TOO_LONG",
+        Refusals.assertRefused(ErrorDetail.class, Status.Code.INVALID_ARGUMENT, "listing_external_id", "FIELD_TOO_LONG",
                 client.submitConsumerReport(SubmitConsumerReportRequest.newBuilder().setPlatform("demo-market")
                         .setListingExternalId("x".repeat(201)).setReason("fake").build()));
         assertEquals(before, count());
@@ -83,7 +83,7 @@ class ComplaintGrpcTest {
         GetConsumerReportRequest get = GetConsumerReportRequest.newBuilder().setId(id).build();
         Refusals.assertRefused(ErrorDetail.class, Status.Code.UNAUTHENTICATED, "", "UNAUTHENTICATED",
                 client.getConsumerReport(get));
-        Refusals.assertRefused(ErrorDetail.class, Status.Code.PERMISSION_DENIED, "", "MISSING_ROLE",
+        Refusals.assertRefused(ErrorDetail.class, Status.Code.PERMISSION_DENIED, "", "ROLE_REQUIRED",
                 as("rights_owner").getConsumerReport(get));
     }
 

@@ -44,7 +44,7 @@ public record ListingData(String platform, String externalId, String shopId, Str
             return List.of();
         }
         if (hashes.size() > MAX_IMAGES) {
-            throw DomainException.invalid("image_hashes", "TOO_MANY", "At most " + MAX_IMAGES + " image hashes");
+            throw DomainException.invalid("image_hashes", "TOO_MANY_ITEMS", "At most " + MAX_IMAGES + " image hashes");
         }
         List<String> out = new ArrayList<>();
         for (int i = 0; i < hashes.size(); i++) {

@@ -51,13 +51,13 @@ class ListingGrpcTest {
         assertTrue(as(partner).ingestListing(IngestListingRequest.newBuilder()
                 .setListing(listing(UUID.randomUUID().toString())).build()).await().atMost(WAIT).getCreated());
         long before = count("SELECT count(*) FROM listing");
-        Refusals.assertRefused(ErrorDetail.class, Status.Code.PERMISSION_DENIED, "", "NOT_PLATFORM",
+        Refusals.assertRefused(ErrorDetail.class, Status.Code.PERMISSION_DENIED, "", "NOT_OWNER",
                 as(partner).ingestListing(IngestListingRequest.newBuilder().setListing(
                         listing(UUID.randomUUID().toString()).setPlatform("other-market")).build()));
         Refusals.assertRefused(ErrorDetail.class, Status.Code.UNAUTHENTICATED, "", "UNAUTHENTICATED",
                 anonymous.ingestListing(IngestListingRequest.newBuilder()
                         .setListing(listing(UUID.randomUUID().toString())).build()));
-        Refusals.assertRefused(ErrorDetail.class, Status.Code.PERMISSION_DENIED, "", "MISSING_ROLE",
+        Refusals.assertRefused(ErrorDetail.class, Status.Code.PERMISSION_DENIED, "", "ROLE_REQUIRED",
                 as(TestTokens.token("consumer")).ingestListing(IngestListingRequest.newBuilder()
                         .setListing(listing(UUID.randomUUID().toString())).build()));
         assertEquals(before, count("SELECT count(*) FROM listing"));
@@ -96,15 +96,15 @@ class ListingGrpcTest {
         long before = count("SELECT count(*) FROM listing");
         assertRefused(Status.Code.INVALID_ARGUMENT, "gtin", "INVALID_GTIN",
                 listing(UUID.randomUUID().toString()).setGtin("6291041500214"));
-        assertRefused(Status.Code.INVALID_ARGUMENT, "price.currency", "UNKNOWN_CURRENCY",
+        assertRefused(Status.Code.INVALID_ARGUMENT, "price.currency", "INVALID_CURRENCY",
                 listing(UUID.randomUUID().toString()).setPrice(Money.newBuilder().setAmountMinor(100)
                         .setCurrency("XYZ")));
         assertRefused(Status.Code.INVALID_ARGUMENT, "price.amount_minor", "NEGATIVE_PRICE",
                 listing(UUID.randomUUID().toString()).setPrice(Money.newBuilder().setAmountMinor(-1)
                         .setCurrency("EUR")));
-        assertRefused(Status.Code.INVALID_ARGUMENT, "ships_from_country", "UNKNOWN_COUNTRY",
+        assertRefused(Status.Code.INVALID_ARGUMENT, "ships_from_country", "INVALID_COUNTRY",
                 listing(UUID.randomUUID().toString()).setShipsFromCountry("ZZ"));
-        assertRefused(Status.Code.INVALID_ARGUMENT, "platform", "INVALID_PLATFORM",
+        assertRefused(Status.Code.INVALID_ARGUMENT, "platform", "INVALID_FORMAT",
                 listing(UUID.randomUUID().toString()).setPlatform("'; DROP TABLE listing; --"));
         assertRefused(Status.Code.INVALID_ARGUMENT, "url", "INVALID_URL",
                 listing(UUID.randomUUID().toString()).setUrl("javascript:alert(1)"));

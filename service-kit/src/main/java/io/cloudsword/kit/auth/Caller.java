@@ -18,6 +18,8 @@ public record Caller(String subject, Set<String> roles, String ownerId, String p
     public static final String CUSTOMS = "customs";
     public static final String REVIEWER = "reviewer";
     public static final String ADMIN = "admin";
+    /** Another Cloud Sword service acting on its own (rescoring, outbox delivery, timers). */
+    public static final String SYSTEM = "system";
 
     public static final Caller ANONYMOUS = new Caller(null, Set.of(), null, null, null);
 
@@ -45,7 +47,7 @@ public record Caller(String subject, Set<String> roles, String ownerId, String p
             throw new DomainException(DomainException.Kind.UNAUTHENTICATED, "UNAUTHENTICATED", "",
                     "This method needs a bearer token");
         }
-        throw DomainException.forbidden("MISSING_ROLE", "This method needs one of the roles " + String.join(", ",
+        throw DomainException.forbidden("ROLE_REQUIRED", "This method needs one of the roles " + String.join(", ",
                 allowed));
     }
 
@@ -58,7 +60,7 @@ public record Caller(String subject, Set<String> roles, String ownerId, String p
     public Caller requireActsForPlatform(String platform) {
         requireRole(PLATFORM_PARTNER, ADMIN);
         if (!hasRole(ADMIN) && (platformId == null || !platformId.equalsIgnoreCase(platform))) {
-            throw DomainException.forbidden("NOT_PLATFORM", "A platform partner may act only for its own platform");
+            throw DomainException.forbidden("NOT_OWNER", "A platform partner may act only for its own platform");
         }
         return this;
     }

@@ -25,7 +25,7 @@ public final class Checks {
     public static String platform(String field, String value) {
         String v = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
         if (!PLATFORM.matcher(v).matches()) {
-            throw DomainException.invalid(field, "INVALID_PLATFORM",
+            throw DomainException.invalid(field, "INVALID_FORMAT",
                     field + " must be a code of 2-63 lower-case letters, digits, '.', '_' or '-'");
         }
         return v;
@@ -45,10 +45,10 @@ public final class Checks {
     public static String text(String field, String value, int max) {
         String v = value == null ? "" : value.strip();
         if (v.isEmpty()) {
-            throw DomainException.invalid(field, "REQUIRED", field + " is required");
+            throw DomainException.invalid(field, "FIELD_REQUIRED", field + " is required");
         }
         if (v.codePointCount(0, v.length()) > max) {
-            throw DomainException.invalid(field, "TOO_LONG", field + " is longer than " + max + " characters");
+            throw DomainException.invalid(field, "FIELD_TOO_LONG", field + " is longer than " + max + " characters");
         }
         return v;
     }
@@ -62,7 +62,7 @@ public final class Checks {
     public static String country(String field, String value) {
         String v = value == null ? "" : value.strip().toUpperCase(Locale.ROOT);
         if (!COUNTRIES.contains(v)) {
-            throw DomainException.invalid(field, "UNKNOWN_COUNTRY",
+            throw DomainException.invalid(field, "INVALID_COUNTRY",
                     field + " must be an ISO 3166-1 alpha-2 country code, got '" + value + "'");
         }
         return v;
@@ -78,7 +78,7 @@ public final class Checks {
         } catch (IllegalArgumentException ignored) {
             // falls through to the refusal
         }
-        throw DomainException.invalid(field, "UNKNOWN_CURRENCY",
+        throw DomainException.invalid(field, "INVALID_CURRENCY",
                 field + " must be an ISO 4217 currency code, got '" + value + "'");
     }
 
@@ -94,7 +94,7 @@ public final class Checks {
     public static String id(String field, String value) {
         String v = value == null ? "" : value.strip().toLowerCase(Locale.ROOT);
         if (!UUID.matcher(v).matches()) {
-            throw DomainException.invalid(field, "INVALID_ID", field + " must be an id (UUID), got '" + value + "'");
+            throw DomainException.invalid(field, "INVALID_FORMAT", field + " must be an id (UUID), got '" + value + "'");
         }
         return v;
     }

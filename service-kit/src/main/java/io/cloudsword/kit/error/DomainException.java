@@ -9,7 +9,7 @@ public class DomainException extends RuntimeException {
 
     /** The kind of refusal; each maps to one gRPC status code. */
     public enum Kind {
-        INVALID_ARGUMENT, NOT_FOUND, ALREADY_EXISTS, PERMISSION_DENIED, FAILED_PRECONDITION, UNAUTHENTICATED
+        INVALID_ARGUMENT, NOT_FOUND, ALREADY_EXISTS, PERMISSION_DENIED, FAILED_PRECONDITION, UNAUTHENTICATED, ABORTED
     }
 
     private final Kind kind;
@@ -41,6 +41,11 @@ public class DomainException extends RuntimeException {
 
     public static DomainException failedPrecondition(String field, String reason, String message) {
         return new DomainException(Kind.FAILED_PRECONDITION, reason, field, message);
+    }
+
+    /** A concurrent change won (a stale expected_version): re-read and retry. */
+    public static DomainException aborted(String field, String reason, String message) {
+        return new DomainException(Kind.ABORTED, reason, field, message);
     }
 
     public Kind kind() {

@@ -73,10 +73,11 @@ public class DomainExceptionMapper implements ExceptionHandlerProvider {
                 "Internal error (incident " + incident + ")");
     }
 
-    static Status.Code code(DomainException.Kind kind) {
+    public static Status.Code code(DomainException.Kind kind) {
         return switch (kind) {
             case INVALID_ARGUMENT -> Status.Code.INVALID_ARGUMENT;
             case NOT_FOUND -> Status.Code.NOT_FOUND;
+            case ABORTED -> Status.Code.ABORTED;
             case ALREADY_EXISTS -> Status.Code.ALREADY_EXISTS;
             case PERMISSION_DENIED -> Status.Code.PERMISSION_DENIED;
             case FAILED_PRECONDITION -> Status.Code.FAILED_PRECONDITION;

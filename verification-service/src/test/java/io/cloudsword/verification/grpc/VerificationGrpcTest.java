@@ -100,7 +100,7 @@ class VerificationGrpcTest {
         refused("quantity", "QUANTITY_OUT_OF_RANGE", order("k-b").setQuantity(10_000_001));
         refused("gtin", "INVALID_GTIN", order("k-c").setGtin("6291041500214"));
         refused("resolver_host", "INVALID_RESOLVER_HOST", order("k-d").setResolverHost("evil.example/../x"));
-        refused("owner_id", "INVALID_ID", order("k-e").setOwnerId("owner-1"));
+        refused("owner_id", "INVALID_FORMAT", order("k-e").setOwnerId("owner-1"));
         assertEquals(before, count());
     }
 
