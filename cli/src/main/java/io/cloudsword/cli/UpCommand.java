@@ -55,7 +55,7 @@ class UpCommand implements Callable<Integer> {
         System.out.println();
         System.out.println("  Try:  TOKEN=$(./cloudsword token --role admin)");
         System.out.println("        curl -s " + suite.graphqlUrl() + " -H 'Content-Type: application/json' \\");
-        System.out.println("          -H \"Authorization: Bearer $TOKEN\" -d '{\"query\":\"{ brands(ids: []) { id name } }\"}'");
+        System.out.println("          -H \"Authorization: Bearer $TOKEN\" -d '{\"query\":\"{ brands(first: 5) { edges { node { id name } } } }\"}'");
         System.out.println("Press Ctrl-C (or run `./cloudsword down`) to stop.");
         stopped.await();
         return 0;

@@ -83,17 +83,17 @@ class SuiteEndToEndIT {
     @Test
     void noTokenIsUnauthenticatedAndAWrongRoleIsForbidden() throws Exception {
         String anonymous = graphql(null, "{ brand(id: \\\"" + UUID.randomUUID() + "\\\") { id } }").body();
-        assertTrue(anonymous.contains("\"code\":\"UNAUTHENTICATED\""), anonymous);
+        assertTrue(anonymous.contains("\"status\":\"UNAUTHENTICATED\""), anonymous);
 
         String consumer = tokens.token("e2e-consumer").role("consumer").sign();
         String forbidden = graphql(consumer, "mutation { registerBrand(input: {ownerId: \\\"" + UUID.randomUUID()
                 + "\\\", name: \\\"X\\\"}) { id } }").body();
-        assertTrue(forbidden.contains("\"code\":\"FORBIDDEN\""), forbidden);
+        assertTrue(forbidden.contains("\"status\":\"FORBIDDEN\""), forbidden);
 
         String forged = new DevTokens(io.cloudsword.support.tokens.DevKeys.generate()).token("mallory")
                 .role("admin").sign();
         String refused = graphql(forged, "{ brand(id: \\\"" + UUID.randomUUID() + "\\\") { id } }").body();
-        assertTrue(refused.contains("\"code\":\"UNAUTHENTICATED\""), refused);
+        assertTrue(refused.contains("\"status\":\"UNAUTHENTICATED\""), refused);
     }
 
     @Test
@@ -104,11 +104,11 @@ class SuiteEndToEndIT {
         assertTrue(malformed.body().contains("\"errors\""), malformed.body());
 
         String invalid = graphql(admin, "{ brand(id: \\\"not-a-uuid\\\") { id } }").body();
-        assertTrue(invalid.contains("\"code\":\"INVALID_ARGUMENT\""), invalid);
+        assertTrue(invalid.contains("\"status\":\"INVALID_ARGUMENT\""), invalid);
         assertTrue(invalid.contains("\"field\":\"id\""), invalid);
 
         String unknown = graphql(admin, "{ brand(id: \\\"" + UUID.randomUUID() + "\\\") { id } }").body();
-        assertTrue(unknown.contains("\"code\":\"NOT_FOUND\""), unknown);
+        assertTrue(unknown.contains("\"status\":\"NOT_FOUND\""), unknown);
     }
 
     @Test

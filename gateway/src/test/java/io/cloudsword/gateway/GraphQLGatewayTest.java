@@ -61,7 +61,7 @@ class GraphQLGatewayTest {
     void withoutATokenAProtectedFieldIsUnauthenticated() {
         int before = FakeBrandRegistry.CALLS.get();
         graphql(null, "{ brand(id: \"" + UUID.randomUUID() + "\") { id } }").statusCode(200)
-                .body("errors[0].extensions.code", equalTo("UNAUTHENTICATED"))
+                .body("errors[0].extensions.status", equalTo("UNAUTHENTICATED"))
                 .body("errors[0].message", containsString("bearer token"))
                 .body("data.brand", nullValue());
         assertEquals(before, FakeBrandRegistry.CALLS.get(), "no service call without a token");
@@ -70,13 +70,13 @@ class GraphQLGatewayTest {
     @Test
     void aTokenWithoutTheRoleIsForbidden() {
         graphql(token("consumer", null), registerBrand(OWNER, "X")).statusCode(200)
-                .body("errors[0].extensions.code", equalTo("FORBIDDEN"));
+                .body("errors[0].extensions.status", equalTo("FORBIDDEN"));
     }
 
     @Test
     void anOwnerCannotActForAnotherOwner() {
         graphql(token("rights_owner", OWNER), registerBrand(UUID.randomUUID().toString(), "X")).statusCode(200)
-                .body("errors[0].extensions.code", equalTo("FORBIDDEN"))
+                .body("errors[0].extensions.status", equalTo("FORBIDDEN"))
                 .body("errors[0].extensions.reason", equalTo("NOT_OWNER"))
                 .body("errors[0].extensions.field", equalTo("ownerId"));
     }
@@ -95,7 +95,7 @@ class GraphQLGatewayTest {
         badTokens.forEach((why, bad) -> {
             var response = given().contentType("application/json").header("Authorization", "Bearer " + bad)
                     .body(java.util.Map.of("query", query)).post("/graphql");
-            if (response.statusCode() != 200 || !"UNAUTHENTICATED".equals(response.path("errors[0].extensions.code"))) {
+            if (response.statusCode() != 200 || !"UNAUTHENTICATED".equals(response.path("errors[0].extensions.status"))) {
                 wrong.append(why).append(": ").append(response.statusCode()).append(' ').append(response.asString())
                         .append('\n');
             }
@@ -107,12 +107,12 @@ class GraphQLGatewayTest {
     void aServiceRefusalKeepsItsCodeFieldAndReason() {
         graphql(token("admin", null), "mutation { registerBrand(input: {ownerId: \"" + OWNER
                 + "\", name: \"X\", gs1CompanyPrefixes: [\"12x\"]}) { id } }").statusCode(200)
-                .body("errors[0].extensions.code", equalTo("INVALID_ARGUMENT"))
+                .body("errors[0].extensions.status", equalTo("INVALID_ARGUMENT"))
                 .body("errors[0].extensions.field", equalTo("gs1_company_prefixes[0]"))
                 .body("errors[0].extensions.reason", equalTo("INVALID_GS1_PREFIX"))
                 .body("errors[0].extensions", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasKey("exception")));
         graphql(token("admin", null), "{ brand(id: \"" + UUID.randomUUID() + "\") { id } }")
-                .body("errors[0].extensions.code", equalTo("NOT_FOUND"))
+                .body("errors[0].extensions.status", equalTo("NOT_FOUND"))
                 .body("errors[0].extensions.reason", equalTo("BRAND_NOT_FOUND"));
     }
 
@@ -133,7 +133,7 @@ class GraphQLGatewayTest {
     @Test
     void aServiceThatDoesNotAnswerInTimeIsUnavailable() {
         graphql(token("admin", null), "{ brand(id: \"" + FakeBrandRegistry.SLOW_ID + "\") { id } }").statusCode(200)
-                .body("errors[0].extensions.code", equalTo("UNAVAILABLE"));
+                .body("errors[0].extensions.status", equalTo("UNAVAILABLE"));
     }
 
     @Test

@@ -10,8 +10,11 @@ import graphql.GraphQLError;
 import graphql.language.SourceLocation;
 
 /**
- * An error a client can act on. As a {@link GraphQLError}, its extensions ({@code code},
- * {@code field}, {@code reason}) land in the response's {@code errors[].extensions}.
+ * An error a client can act on. As a {@link GraphQLError}, its extensions land in the
+ * response's {@code errors[].extensions}: {@code code} is the stable reason of the contracts'
+ * ErrorDetail (INVALID_GTIN, NOT_OWNER, ...; common.proto promises it there), or the
+ * category when there is no finer reason; {@code status} is always the category
+ * (INVALID_ARGUMENT, FORBIDDEN, UNAVAILABLE, ...); {@code field} names the input at fault.
  */
 public class ApiError extends RuntimeException implements GraphQLError {
 
@@ -31,7 +34,7 @@ public class ApiError extends RuntimeException implements GraphQLError {
     }
 
     public static ApiError forbidden(String message) {
-        return new ApiError(ErrorCode.FORBIDDEN, null, "FORBIDDEN", message);
+        return new ApiError(ErrorCode.FORBIDDEN, null, "ROLE_REQUIRED", message);
     }
 
     public ErrorCode code() {
@@ -45,7 +48,8 @@ public class ApiError extends RuntimeException implements GraphQLError {
     @Override
     public Map<String, Object> getExtensions() {
         Map<String, Object> extensions = new LinkedHashMap<>();
-        extensions.put("code", code.name());
+        extensions.put("code", reason.isEmpty() ? code.name() : reason);
+        extensions.put("status", code.name());
         if (!field.isEmpty()) {
             extensions.put("field", field);
         }

@@ -1,10 +1,7 @@
 package io.cloudsword.gateway.graphql;
 
-import java.time.Duration;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 
-import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.graphql.Description;
 import org.eclipse.microprofile.graphql.GraphQLApi;
 import org.eclipse.microprofile.graphql.Id;
@@ -13,100 +10,74 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 
 import io.cloudsword.api.brand.v1.BatchGetBrandsRequest;
-import io.cloudsword.api.brand.v1.MutinyBrandRegistryServiceGrpc.MutinyBrandRegistryServiceStub;
 import io.cloudsword.api.brand.v1.GetBrandRequest;
-import io.cloudsword.api.brand.v1.GetRightsOwnerRequest;
-import io.cloudsword.gateway.error.ApiError;
-import io.cloudsword.gateway.error.GrpcFailures;
+import io.cloudsword.api.brand.v1.ListBrandsRequest;
+import io.cloudsword.api.brand.v1.ResolveBrandMentionsRequest;
 import io.cloudsword.gateway.security.Caller;
-import io.cloudsword.gateway.security.CallerIdentity;
 import io.cloudsword.gateway.security.Role;
-import io.quarkus.grpc.GrpcClient;
 import io.smallrye.graphql.api.federation.link.Import;
 import io.smallrye.graphql.api.federation.link.Link;
 import io.smallrye.mutiny.Uni;
 
-/** brand-registry-service's slice of the graph. */
+/** Brands: public registry data any signed-in caller may read; the owner (or an admin) writes. */
 @GraphQLApi
 @Link(url = "https://specs.apollo.dev/federation/v2.3", _import = { @Import(name = "@key") })
 public class BrandGraph {
 
-    private final MutinyBrandRegistryServiceStub brandRegistry;
-    private final CallerIdentity identity;
-    private final Duration deadline;
+    private final BrandRegistryCalls calls;
 
-    public BrandGraph(@GrpcClient("brand-registry") MutinyBrandRegistryServiceStub brandRegistry,
-            CallerIdentity identity, @ConfigProperty(name = "cloudsword.grpc.deadline") Duration deadline) {
-        this.brandRegistry = brandRegistry;
-        this.identity = identity;
-        this.deadline = deadline;
-    }
-
-    /** A stub whose deadline starts now: a deadline is a point in time, so it is set per call. */
-    private MutinyBrandRegistryServiceStub brands() {
-        return brandRegistry.withDeadlineAfter(deadline.toMillis(), TimeUnit.MILLISECONDS);
+    public BrandGraph(BrandRegistryCalls calls) {
+        this.calls = calls;
     }
 
     @Query
     @Description("A brand by id. Any signed-in role may read brands. Also resolves the Brand entity for federation.")
     public Uni<BrandView> brand(@Id @NonNull String id) {
-        return identity.current()
-                .invoke(Caller::requireSignedIn)
-                .flatMap(caller -> brands().getBrand(GetBrandRequest.newBuilder().setId(id).build()))
-                .map(r -> BrandView.of(r.getBrand()))
-                .onFailure().transform(GrpcFailures::toApiError);
+        return calls.call(Caller::requireSignedIn, s -> s.getBrand(GetBrandRequest.newBuilder().setId(id).build()))
+                .map(r -> BrandView.of(r.getBrand()));
     }
 
     @Query
-    @Description("Several brands in one call, in the order asked; unknown ids are left out.")
-    public Uni<List<BrandView>> brands(@Id @NonNull List<@NonNull String> ids) {
-        return identity.current()
-                .invoke(Caller::requireSignedIn)
-                .flatMap(caller -> brands().batchGetBrands(BatchGetBrandsRequest.newBuilder().addAllIds(ids).build()))
-                .map(r -> r.getBrandsList().stream().map(BrandView::of).toList())
-                .onFailure().transform(GrpcFailures::toApiError);
+    @Description("Several brands in one call (up to 500), in the order asked; unknown ids are left out.")
+    public Uni<List<BrandView>> brandsByIds(@Id @NonNull List<@NonNull String> ids) {
+        return calls.call(Caller::requireSignedIn,
+                s -> s.batchGetBrands(BatchGetBrandsRequest.newBuilder().addAllIds(ids).build()))
+                .map(r -> r.getBrandsList().stream().map(BrandView::of).toList());
     }
 
     @Query
-    @Description("A rights owner with its contact data: the owner itself, reviewers and admins only.")
-    public Uni<RightsOwnerView> rightsOwner(@Id @NonNull String id) {
-        return identity.current()
-                .invoke(caller -> requireOwnerOrStaff(caller.require(Role.RIGHTS_OWNER, Role.REVIEWER, Role.ADMIN),
-                        id))
-                .flatMap(caller -> brands().getRightsOwner(GetRightsOwnerRequest.newBuilder().setId(id).build()))
-                .map(r -> RightsOwnerView.of(r.getOwner()))
-                .onFailure().transform(GrpcFailures::toApiError);
+    @Description("Brands by name, then id. Any signed-in role.")
+    public Uni<BrandConnection> brands(@Id @Description("Only this owner's brands") String ownerId,
+            @Description("Folded prefix match on names and aliases") String nameQuery, Integer first, String after) {
+        return calls.call(Caller::requireSignedIn, s -> s.listBrands(ListBrandsRequest.newBuilder()
+                .setOwnerId(Inputs.orEmpty(ownerId)).setNameQuery(Inputs.orEmpty(nameQuery))
+                .setPage(Paging.of(first, after)).build()))
+                .map(r -> BrandConnection.of(r.getBrandsList(), r.getPageInfo()));
     }
 
-    @Mutation
-    @Description("Registers a company as a rights owner (PENDING until a reviewer verifies it). Idempotent on "
-            + "country and trade-register number.")
-    public Uni<RightsOwnerView> registerRightsOwner(@NonNull RegisterRightsOwnerInput input) {
-        return identity.current()
-                .invoke(caller -> caller.require(Role.RIGHTS_OWNER, Role.ADMIN))
-                .flatMap(caller -> brands().registerRightsOwner(input.toRequest()))
-                .map(r -> RightsOwnerView.of(r.getOwner()))
-                .onFailure().transform(GrpcFailures::toApiError);
+    @Query
+    @Description("Brand mentions in many texts at once (up to 1,000), one entry per text in order. Folds case, "
+            + "accents, full-width forms and spacing; never matches inside another word.")
+    public Uni<List<BrandMentionsView>> resolveBrandMentions(@NonNull List<@NonNull String> texts,
+            @Id @Description("Only report these brands; empty = all") List<String> brandIds) {
+        return calls.call(Caller::requireSignedIn, s -> s.resolveBrandMentions(ResolveBrandMentionsRequest
+                .newBuilder().addAllTexts(texts).addAllBrandIds(Inputs.orEmpty(brandIds)).build()))
+                .map(r -> r.getResultsList().stream().map(BrandMentionsView::of).toList());
     }
 
     @Mutation
     @Description("Registers a brand for its owner. Idempotent on the owner and the folded name.")
     public Uni<BrandView> registerBrand(@NonNull RegisterBrandInput input) {
-        return identity.current()
-                .invoke(caller -> requireOwnerOrStaff(caller.require(Role.RIGHTS_OWNER, Role.ADMIN), input.ownerId))
-                .flatMap(caller -> brands().registerBrand(input.toRequest()))
-                .map(r -> BrandView.of(r.getBrand()))
-                .onFailure().transform(GrpcFailures::toApiError);
+        return calls.call(caller -> Access.requireOwnerOrStaff(caller.require(Role.RIGHTS_OWNER, Role.ADMIN),
+                input.ownerId, "ownerId"), s -> s.registerBrand(input.toRequest()))
+                .map(r -> BrandView.of(r.getBrand()));
     }
 
-    /** A rights owner acts only on its own records; reviewers and admins act on any. */
-    private static void requireOwnerOrStaff(Caller caller, String ownerId) {
-        if (caller.is(Role.ADMIN) || caller.is(Role.REVIEWER)) {
-            return;
-        }
-        if (caller.ownerId() == null || !caller.ownerId().equals(ownerId)) {
-            throw new ApiError(io.cloudsword.gateway.error.ErrorCode.FORBIDDEN, "ownerId", "NOT_OWNER",
-                    "A rights owner may act only on its own records");
-        }
+    @Mutation
+    @Description("Changes the fields set in the input. The brand's owner or an admin; a stale expectedVersion is "
+            + "refused with VERSION_MISMATCH.")
+    public Uni<BrandView> updateBrand(@NonNull UpdateBrandInput input) {
+        return calls.call(Access::ownerWrite, s -> s.updateBrand(input.toRequest()))
+                .map(r -> BrandView.of(r.getBrand()));
     }
 }

@@ -36,6 +36,11 @@ public class BrandView {
     @Description("64-bit perceptual hashes of official product images, as 16 hex digits.")
     @NonNull
     public List<@NonNull String> officialImageHashes;
+    @Description("Markets where the brand distributes its goods (ISO alpha-2, \"EU\" allowed); empty = worldwide.")
+    @NonNull
+    public List<@NonNull String> distributionTerritories;
+    @Description("Increases with every change to the brand or what belongs to it; pass it as expectedVersion to updateBrand.")
+    public long version;
     @NonNull
     public Instant createdAt;
     @NonNull
@@ -51,6 +56,8 @@ public class BrandView {
         v.gs1CompanyPrefixes = List.copyOf(b.getGs1CompanyPrefixesList());
         v.exclusiveDistribution = b.getExclusiveDistribution();
         v.officialImageHashes = List.copyOf(b.getOfficialImageHashesList());
+        v.distributionTerritories = List.copyOf(b.getDistributionTerritoriesList());
+        v.version = b.getVersion();
         v.createdAt = Times.of(b.getCreatedAt());
         v.updatedAt = Times.of(b.getUpdatedAt());
         return v;

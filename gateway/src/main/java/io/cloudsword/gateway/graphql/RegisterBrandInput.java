@@ -22,16 +22,17 @@ public class RegisterBrandInput {
     @DefaultValue("false")
     public Boolean exclusiveDistribution;
     public List<String> officialImageHashes;
+    public List<String> distributionTerritories;
 
     RegisterBrandRequest toRequest() {
         return RegisterBrandRequest.newBuilder().setOwnerId(ownerId).setName(name)
                 .addAllAliases(orEmpty(aliases)).addAllOfficialDomains(orEmpty(officialDomains))
                 .addAllGs1CompanyPrefixes(orEmpty(gs1CompanyPrefixes)).setExclusiveDistribution(Boolean.TRUE.equals(exclusiveDistribution))
-                .addAllOfficialImageHashes(orEmpty(officialImageHashes)).build();
+                .addAllOfficialImageHashes(orEmpty(officialImageHashes))
+                .addAllDistributionTerritories(orEmpty(distributionTerritories)).build();
     }
 
-    static List<String> orEmpty(List<String> values) {
-        // a null inside a list would make protobuf throw; the service names the bad entry instead
-        return values == null ? List.of() : values.stream().map(v -> v == null ? "" : v).toList();
+    private static List<String> orEmpty(List<String> values) {
+        return Inputs.orEmpty(values);
     }
 }

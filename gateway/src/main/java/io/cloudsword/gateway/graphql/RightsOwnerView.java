@@ -8,7 +8,7 @@ import org.eclipse.microprofile.graphql.Name;
 import org.eclipse.microprofile.graphql.NonNull;
 
 import io.cloudsword.api.brand.v1.RightsOwner;
-
+import io.cloudsword.api.brand.v1.TrustedFlaggerStatus;
 
 @Name("RightsOwner")
 @Description("A legal person holding rights. Its contact data is visible to itself, reviewers and admins only.")
@@ -29,11 +29,48 @@ public class RightsOwnerView {
     public String email;
     @NonNull
     public String tradeRegisterNumber;
-    @Description("PENDING until a reviewer verifies identity and documents; only VERIFIED owners' rights count.")
+    @Description("PENDING until a reviewer verifies identity and documents; only VERIFIED owners' rights count. "
+            + "PENDING, VERIFIED, REJECTED or SUSPENDED.")
     @NonNull
     public String status;
+    @Description("Why REJECTED or SUSPENDED; empty otherwise.")
+    @NonNull
+    public String statusReason;
+    public Instant verifiedAt;
+    @NonNull
+    public String verifiedBy;
+    @NonNull
+    public TrustedFlagger trustedFlagger;
+    @Description("End of a temporary suspension; null while not suspended or when indefinite.")
+    public Instant suspendedUntil;
+    @Description("Increases with every change; pass it as expectedVersion to updateRightsOwner.")
+    public long version;
     @NonNull
     public Instant createdAt;
+    @NonNull
+    public Instant updatedAt;
+
+    @Name("TrustedFlagger")
+    @Description("Trusted-flagger status (DSA Art. 22), awarded by a Digital Services Coordinator.")
+    public static class TrustedFlagger {
+        public boolean trusted;
+        @NonNull
+        public String grantingAuthority;
+        @NonNull
+        public String reference;
+        public Instant grantedAt;
+        public Instant revokedAt;
+
+        static TrustedFlagger of(TrustedFlaggerStatus t) {
+            TrustedFlagger v = new TrustedFlagger();
+            v.trusted = t.getTrusted();
+            v.grantingAuthority = t.getGrantingAuthority();
+            v.reference = t.getReference();
+            v.grantedAt = Times.ofOptional(t.hasGrantedAt(), t.getGrantedAt());
+            v.revokedAt = Times.ofOptional(t.hasRevokedAt(), t.getRevokedAt());
+            return v;
+        }
+    }
 
     static RightsOwnerView of(RightsOwner o) {
         RightsOwnerView v = new RightsOwnerView();
@@ -45,7 +82,14 @@ public class RightsOwnerView {
         v.email = o.getEmail();
         v.tradeRegisterNumber = o.getTradeRegisterNumber();
         v.status = o.getStatus().name().replace("RIGHTS_OWNER_STATUS_", "");
+        v.statusReason = o.getStatusReason();
+        v.verifiedAt = Times.ofOptional(o.hasVerifiedAt(), o.getVerifiedAt());
+        v.verifiedBy = o.getVerifiedBy();
+        v.trustedFlagger = TrustedFlagger.of(o.getTrustedFlagger());
+        v.suspendedUntil = Times.ofOptional(o.hasSuspendedUntil(), o.getSuspendedUntil());
+        v.version = o.getVersion();
         v.createdAt = Times.of(o.getCreatedAt());
+        v.updatedAt = Times.of(o.getUpdatedAt());
         return v;
     }
 }
