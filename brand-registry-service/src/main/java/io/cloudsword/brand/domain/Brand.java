@@ -51,6 +51,19 @@ public class Brand extends PanacheEntityBase {
     @Column(name = "official_image_hashes", nullable = false, columnDefinition = "text[]")
     public List<String> officialImageHashes = new ArrayList<>();
 
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "distribution_territories", nullable = false, columnDefinition = "text[]")
+    public List<String> distributionTerritories = new ArrayList<>();
+
+    /** The folded name and aliases (BrandNames.fold), for prefix search. */
+    @JdbcTypeCode(SqlTypes.ARRAY)
+    @Column(name = "name_keys", nullable = false, columnDefinition = "text[]")
+    public List<String> nameKeys = new ArrayList<>();
+
+    /** Increases with every change to the brand or anything that belongs to it (BrandChanges). */
+    @Column(nullable = false)
+    public long version = 1;
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 

@@ -42,9 +42,59 @@ public class RightsOwner extends PanacheEntityBase {
     @Column(nullable = false)
     public RightsOwnerStatus status;
 
+    /** Why REJECTED or SUSPENDED; empty otherwise. */
+    @Column(name = "status_reason", nullable = false)
+    public String statusReason = "";
+
+    @Column(name = "verified_at")
+    public Instant verifiedAt;
+
+    @Column(name = "verified_by", nullable = false)
+    public String verifiedBy = "";
+
+    @Column(name = "suspended_until")
+    public Instant suspendedUntil;
+
+    @Column(name = "trusted_flagger", nullable = false)
+    public boolean trustedFlagger;
+
+    @Column(name = "trusted_flagger_authority", nullable = false)
+    public String trustedFlaggerAuthority = "";
+
+    @Column(name = "trusted_flagger_reference", nullable = false)
+    public String trustedFlaggerReference = "";
+
+    @Column(name = "trusted_flagger_granted_at")
+    public Instant trustedFlaggerGrantedAt;
+
+    @Column(name = "trusted_flagger_revoked_at")
+    public Instant trustedFlaggerRevokedAt;
+
+    @Column(nullable = false)
+    public long version = 1;
+
+    @Column(name = "legal_name_key", nullable = false)
+    public String legalNameKey = "";
+
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
 
     @Column(name = "updated_at", nullable = false)
     public Instant updatedAt;
+
+    /**
+     * The status as of {@code now}: a suspension with an end reads as lifted once the end has
+     * passed, whether or not anybody reinstated the owner.
+     */
+    public RightsOwnerStatus effectiveStatus(Instant now) {
+        if (status == RightsOwnerStatus.SUSPENDED && suspendedUntil != null && !now.isBefore(suspendedUntil)) {
+            return statusAfterSuspension();
+        }
+        return status;
+    }
+
+    /** Where a lifted suspension returns to: VERIFIED if a reviewer ever verified the owner. */
+    public RightsOwnerStatus statusAfterSuspension() {
+        return verifiedAt != null ? RightsOwnerStatus.VERIFIED : RightsOwnerStatus.PENDING;
+    }
 }

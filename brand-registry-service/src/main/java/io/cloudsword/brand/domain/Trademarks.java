@@ -1,0 +1,267 @@
+package io.cloudsword.brand.domain;
+
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.cloudsword.brand.repository.RightsOwnerRepository;
+import io.cloudsword.brand.repository.TrademarkRepository;
+import io.cloudsword.kit.Ids;
+import io.cloudsword.kit.auth.Caller;
+import io.cloudsword.kit.error.Checks;
+import io.cloudsword.kit.error.DomainException;
+import io.cloudsword.kit.paging.Page;
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+
+/**
+ * The rules for trademarks and for right standing. Trademarks are public registry data (any
+ * caller reads them); only the brand's owner (or an admin) registers and changes them.
+ */
+@ApplicationScoped
+public class Trademarks {
+
+    public static final int MAX_BATCH = 500;
+
+    private final TrademarkRepository trademarks;
+    private final RightsOwnerRepository owners;
+    private final BrandChanges changes;
+    private final Clock clock;
+
+    public Trademarks(TrademarkRepository trademarks, RightsOwnerRepository owners, BrandChanges changes, Clock clock) {
+        this.trademarks = trademarks;
+        this.owners = owners;
+        this.changes = changes;
+        this.clock = clock;
+    }
+
+    /** REGISTERED reads EXPIRED once the expiry date is before {@code day}; other statuses are as stored. */
+    public static Trademark.Status effectiveStatus(Trademark.Status stored, LocalDate expiry, LocalDate day) {
+        if (stored == Trademark.Status.REGISTERED && expiry != null && expiry.isBefore(day)) {
+            return Trademark.Status.EXPIRED;
+        }
+        return stored;
+    }
+
+    /** Today in UTC: offices' dates are calendar days, and the contract reads them in UTC. */
+    public LocalDate today() {
+        return LocalDate.ofInstant(clock.instant(), ZoneOffset.UTC);
+    }
+
+    /**
+     * Idempotent on (office, registration number): the same owner gets its trademark back
+     * unchanged; a number held by another owner is refused.
+     */
+    @WithTransaction
+    public Uni<Registered<Trademark>> register(Caller caller, NewTrademark request) {
+        return Uni.createFrom().item(() -> {
+            caller.requireRole(Caller.RIGHTS_OWNER, Caller.ADMIN);
+            return request.validatedForRegistration();
+        }).flatMap(input -> changes.lockBrand("brand_id", UUID.fromString(input.brandId())).flatMap(brand -> {
+            caller.requireActsFor(brand.ownerId);
+            return owners.findById(brand.ownerId).flatMap(owner -> {
+                requireActiveOwner(owner);
+                return trademarks.findByNaturalKey(input.office(), input.registrationNumber());
+            }).flatMap(existing -> {
+                if (existing != null) {
+                    if (!existing.ownerId.equals(brand.ownerId)) {
+                        throw DomainException.alreadyExists("registration_number", "DUPLICATE_REGISTRATION_NUMBER",
+                                input.office() + " registration " + input.registrationNumber()
+                                        + " is registered to another rights owner");
+                    }
+                    return Uni.createFrom().item(new Registered<>(existing, false));
+                }
+                Instant now = clock.instant();
+                Trademark t = new Trademark();
+                t.id = UUID.fromString(Ids.newId());
+                t.ownerId = brand.ownerId;
+                t.brandId = brand.id;
+                t.office = input.office();
+                t.registrationNumber = input.registrationNumber();
+                input.applyTo(t);
+                t.createdAt = now;
+                t.updatedAt = now;
+                return trademarks.persist(t)
+                        .flatMap(saved -> changes.record(brand, BrandChanges.of(BrandChange.Kind.TRADEMARK, t.id)))
+                        .map(c -> new Registered<>(t, true));
+            });
+        }));
+    }
+
+    /** A rejected or suspended owner registers no rights (its existing ones stay readable). */
+    static void requireActiveOwner(RightsOwner owner) {
+        if (owner.status == RightsOwnerStatus.REJECTED) {
+            throw DomainException.failedPrecondition("brand_id", "OWNER_NOT_VERIFIED",
+                    "The brand's owner " + owner.id + " was rejected and cannot register rights");
+        }
+        if (owner.status == RightsOwnerStatus.SUSPENDED) {
+            throw DomainException.failedPrecondition("brand_id", "OWNER_SUSPENDED",
+                    "The brand's owner " + owner.id + " is suspended and cannot register rights");
+        }
+    }
+
+    @WithSession
+    public Uni<Trademark> get(String id) {
+        return Uni.createFrom().item(() -> UUID.fromString(Checks.id("id", id)))
+                .flatMap(trademarks::findById)
+                .onItem().ifNull().failWith(() -> notFound("id", id));
+    }
+
+    private static DomainException notFound(String field, String id) {
+        return DomainException.notFound(field, "TRADEMARK_NOT_FOUND", "No trademark with id " + id);
+    }
+
+    @WithSession
+    public Uni<BrandRegistry.BatchResult<Trademark>> batchGet(List<String> ids) {
+        return Uni.createFrom().item(() -> checkedIds(ids)).flatMap(wanted -> trademarks
+                .findByIds(new ArrayList<>(new LinkedHashSet<>(wanted.values())))
+                .map(found -> BrandRegistry.BatchResult.inRequestOrder(wanted, found, t -> t.id)));
+    }
+
+    private static Map<String, UUID> checkedIds(List<String> ids) {
+        if (ids.size() > MAX_BATCH) {
+            throw DomainException.invalid("ids", "TOO_MANY_ITEMS", "At most " + MAX_BATCH + " ids per batch, got "
+                    + ids.size());
+        }
+        Map<String, UUID> wanted = new LinkedHashMap<>();
+        for (int i = 0; i < ids.size(); i++) {
+            wanted.put(ids.get(i), UUID.fromString(Checks.id("ids[" + i + "]", ids.get(i))));
+        }
+        return wanted;
+    }
+
+    /** Ordered by office, then registration number; statuses filter on the effective status today. */
+    @WithSession
+    public Uni<Page.Slice<Trademark>> list(String ownerId, String brandId, Trademark.Office office,
+            Set<Trademark.Status> statuses, String registrationNumber, Page page) {
+        return Uni.createFrom().item(() -> new TrademarkRepository.Query(optionalId("owner_id", ownerId),
+                optionalId("brand_id", brandId), office,
+                registrationNumber == null || registrationNumber.isBlank() ? ""
+                        : NewTrademark.registrationNumber("registration_number", registrationNumber), statuses))
+                .flatMap(query -> trademarks.list(query, today(), page)).map(page::slice);
+    }
+
+    static UUID optionalId(String field, String value) {
+        return value == null || value.isBlank() ? null : UUID.fromString(Checks.id(field, value));
+    }
+
+    /** Renewal, cancellation, evidence, classes, territories: by the owner, with the same checks as registration. */
+    @WithTransaction
+    public Uni<Trademark> update(Caller caller, String id, NewTrademark values, Set<String> paths) {
+        return Uni.createFrom().item(() -> {
+            caller.requireRole(Caller.RIGHTS_OWNER, Caller.ADMIN);
+            return UUID.fromString(Checks.id("trademark.id", id));
+        }).flatMap(trademarks::findById).flatMap(found -> {
+            if (found == null) {
+                throw notFound("trademark.id", id);
+            }
+            caller.requireActsFor(found.ownerId);
+            // Every writer of a brand's records holds the brand lock: re-read under it, then change.
+            return changes.lockBrand("trademark.brand_id", found.brandId)
+                    .flatMap(brand -> Panache.getSession().flatMap(s -> s.refresh(found)).replaceWith(found).flatMap(t -> {
+                        NewTrademark merged = NewTrademark.of(t).with(values, paths).validated("trademark.");
+                        merged.applyTo(t);
+                        t.updatedAt = clock.instant();
+                        return changes.record(brand, BrandChanges.of(BrandChange.Kind.TRADEMARK, t.id)).replaceWith(t);
+                    }));
+        });
+    }
+
+    /** The single check: a malformed request or a check for another notifier fails the call. */
+    @WithSession
+    public Uni<RightStanding> checkStanding(Caller caller, RightStanding.Check check) {
+        return Uni.createFrom().item(() -> {
+            requireMayCheck(caller);
+            return parse(caller, check, "");
+        }).flatMap(parsed -> evaluate(List.of(check), List.of(parsed))).map(results -> results.get(0));
+    }
+
+    /** Up to 500 checks in request order; malformed ones are answered with an item error. */
+    @WithSession
+    public Uni<List<RightStanding>> batchCheckStanding(Caller caller, List<RightStanding.Check> checks) {
+        return Uni.createFrom().item(() -> {
+            requireMayCheck(caller);
+            if (checks.size() > MAX_BATCH) {
+                throw DomainException.invalid("checks", "TOO_MANY_ITEMS", "At most " + MAX_BATCH
+                        + " checks per batch, got " + checks.size());
+            }
+            List<Object> parsed = new ArrayList<>(checks.size());
+            for (int i = 0; i < checks.size(); i++) {
+                try {
+                    parsed.add(parse(caller, checks.get(i), "checks[" + i + "]."));
+                } catch (DomainException e) {
+                    parsed.add(e);
+                }
+            }
+            return parsed;
+        }).flatMap(parsed -> evaluate(checks, parsed));
+    }
+
+    private static void requireMayCheck(Caller caller) {
+        caller.requireRole(Caller.SYSTEM, Caller.REVIEWER, Caller.ADMIN, Caller.RIGHTS_OWNER);
+    }
+
+    private record Parsed(UUID notifier, UUID trademark) {
+    }
+
+    /** A rights owner checks its own standing only: other owners' standing tells about their status. */
+    private static Parsed parse(Caller caller, RightStanding.Check check, String prefix) {
+        UUID notifier = UUID.fromString(required(prefix + "notifier_owner_id", check.notifierOwnerId()));
+        UUID trademark = UUID.fromString(required(prefix + "trademark_id", check.trademarkId()));
+        if (!caller.hasRole(Caller.SYSTEM) && !caller.isStaff() && !caller.actsFor(notifier)) {
+            throw DomainException.forbidden("NOT_OWNER", "A rights owner may check only its own standing");
+        }
+        return new Parsed(notifier, trademark);
+    }
+
+    private static String required(String field, String value) {
+        if (value == null || value.isBlank()) {
+            throw DomainException.invalid(field, "FIELD_REQUIRED", field + " is required");
+        }
+        return Checks.id(field, value);
+    }
+
+    /** Two queries for the whole batch (owners, trademarks), then the pure rule per item. */
+    private Uni<List<RightStanding>> evaluate(List<RightStanding.Check> checks, List<?> parsed) {
+        Set<UUID> ownerIds = new LinkedHashSet<>();
+        Set<UUID> trademarkIds = new LinkedHashSet<>();
+        for (Object p : parsed) {
+            if (p instanceof Parsed ok) {
+                ownerIds.add(ok.notifier());
+                trademarkIds.add(ok.trademark());
+            }
+        }
+        Instant now = clock.instant();
+        return owners.findByIds(new ArrayList<>(ownerIds)).flatMap(foundOwners -> trademarks
+                .findByIds(new ArrayList<>(trademarkIds)).map(foundMarks -> {
+                    Map<UUID, RightsOwner> ownerById = new HashMap<>();
+                    foundOwners.forEach(o -> ownerById.put(o.id, o));
+                    Map<UUID, Trademark> markById = new HashMap<>();
+                    foundMarks.forEach(t -> markById.put(t.id, t));
+                    List<RightStanding> out = new ArrayList<>(checks.size());
+                    for (int i = 0; i < checks.size(); i++) {
+                        RightStanding.Check check = checks.get(i);
+                        if (parsed.get(i) instanceof Parsed ok) {
+                            out.add(RightStanding.evaluate(check, ownerById.get(ok.notifier()),
+                                    markById.get(ok.trademark()), check.at() == null ? now : check.at()));
+                        } else {
+                            out.add(RightStanding.malformed(check, (DomainException) parsed.get(i)));
+                        }
+                    }
+                    return out;
+                }));
+    }
+}
