@@ -5,7 +5,8 @@ import picocli.CommandLine.Command;
 
 /** {@code ./cloudsword bench <name>}: one benchmark per subcommand. */
 @TopCommand
-@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = { GetBrandBench.class, io.cloudsword.bench.seed.SeedCommand.class },
+@Command(name = "bench", mixinStandardHelpOptions = true, subcommands = { GetBrandBench.class, BrandLookupBench.class,
+        io.cloudsword.bench.seed.SeedCommand.class },
         description = "Benchmarks against a running suite (./cloudsword up). Each prints one JSON line last.")
 public class BenchMain {
 }

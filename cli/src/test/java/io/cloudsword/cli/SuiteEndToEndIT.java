@@ -81,6 +81,58 @@ class SuiteEndToEndIT {
     }
 
     @Test
+    void ownerACannotReadOrChangeOwnerBsRecordsThroughTheGateway() throws Exception {
+        String admin = tokens.token("e2e-admin").role("admin").sign();
+        String ownerA = id(graphql(admin, registerOwner("A")).body());
+        String ownerB = id(graphql(admin, registerOwner("B")).body());
+        String tokenA = tokens.token("e2e-a").role("rights_owner").claim("owner_id", ownerA).sign();
+        String tokenB = tokens.token("e2e-b").role("rights_owner").claim("owner_id", ownerB).sign();
+        String prefixB = String.format("%09d", Math.floorMod(UUID.randomUUID().getLeastSignificantBits(), 1_000_000_000L));
+        String brandB = id(graphql(tokenB, "mutation { registerBrand(input: {ownerId: \\\"" + ownerB
+                + "\\\", name: \\\"Bravo " + prefixB + "\\\", gs1CompanyPrefixes: [\\\"" + prefixB + "\\\"]}) { id } }").body());
+
+        String readB = graphql(tokenA, "{ rightsOwner(id: \\\"" + ownerB + "\\\") { id email } }").body();
+        assertTrue(readB.contains("\"code\":\"NOT_OWNER\""), readB);
+        assertTrue(!readB.contains("@e2e.example"), "B's contact data must not leak: " + readB);
+
+        String rename = graphql(tokenA, "mutation { updateBrand(input: {id: \\\"" + brandB
+                + "\\\", name: \\\"Hijacked\\\"}) { id name } }").body();
+        assertTrue(rename.contains("\"code\":\"NOT_OWNER\""), rename);
+
+        String gtin = prefixB + "000" + checkDigit(prefixB + "000"); // a GTIN-13 under B's prefix
+        String product = graphql(tokenA, "mutation { registerProduct(input: {brandId: \\\"" + brandB + "\\\", gtin: \\\""
+                + gtin + "\\\", name: \\\"Fake\\\", hsCode: \\\"640411\\\"}) { id } }").body();
+        assertTrue(product.contains("\"code\":\"NOT_OWNER\""), product);
+
+        String brand = graphql(tokenB, "{ brand(id: \\\"" + brandB + "\\\") { name version } }").body();
+        assertTrue(brand.contains("\"name\":\"Bravo " + prefixB + "\"") && brand.contains("\"version\":1"), brand);
+        String none = graphql(tokenB, "{ productByGtin(gtin: \\\"" + gtin + "\\\") { id } }").body();
+        assertTrue(none.contains("\"productByGtin\":null"), "nothing stored for A's attempt: " + none);
+
+        String badCheckDigit = graphql(tokenB, "mutation { registerProduct(input: {brandId: \\\"" + brandB
+                + "\\\", gtin: \\\"6291041500214\\\", name: \\\"X\\\", hsCode: \\\"640411\\\"}) { id } }").body();
+        assertTrue(badCheckDigit.contains("\"code\":\"INVALID_GTIN\"") && badCheckDigit.contains("\"field\":\"gtin\""),
+                badCheckDigit);
+        String outside = graphql(tokenB, "mutation { registerProduct(input: {brandId: \\\"" + brandB
+                + "\\\", gtin: \\\"6291041500213\\\", name: \\\"X\\\", hsCode: \\\"640411\\\"}) { id } }").body();
+        assertTrue(outside.contains("\"code\":\"GTIN_OUTSIDE_BRAND_PREFIXES\""), outside);
+    }
+
+    private static String registerOwner(String tag) {
+        return "mutation { registerRightsOwner(input: {legalName: \\\"E2E " + tag + " Ltd\\\", country: \\\"GB\\\", "
+                + "address: \\\"1 Test Road, London\\\", phone: \\\"+44 20 7946 0001\\\", email: \\\"legal@e2e.example\\\", "
+                + "tradeRegisterNumber: \\\"E2E-" + UUID.randomUUID() + "\\\"}) { id } }";
+    }
+
+    private static int checkDigit(String digits) {
+        int sum = 0;
+        for (int i = 0; i < digits.length(); i++) {
+            sum += (digits.charAt(digits.length() - 1 - i) - '0') * (i % 2 == 0 ? 3 : 1);
+        }
+        return (10 - sum % 10) % 10;
+    }
+
+    @Test
     void noTokenIsUnauthenticatedAndAWrongRoleIsForbidden() throws Exception {
         String anonymous = graphql(null, "{ brand(id: \\\"" + UUID.randomUUID() + "\\\") { id } }").body();
         assertTrue(anonymous.contains("\"status\":\"UNAUTHENTICATED\""), anonymous);
