@@ -135,7 +135,8 @@ class BrandRegistryGraphTest {
                 .body("data.productByGtin", nullValue());
         graphql(token, "{ productByGtin(gtin: \"12345\") { name } }")
                 .body("errors[0].extensions.status", equalTo("INVALID_ARGUMENT"))
-                .body("errors[0].extensions.reason", equalTo("INVALID_GTIN"))
+                .body("errors[0].extensions.code", equalTo("INVALID_GTIN"))
+                .body("errors[0].extensions.field", equalTo("gtin"))
                 .body("errors[0].path", equalTo(List.of("productByGtin")))
                 .body("data.productByGtin", nullValue());
     }

@@ -14,6 +14,17 @@ final class ItemErrors {
         return hasError && error.getCode() != 0;
     }
 
+    /**
+     * For a single-value field answered through a batch call: the item's field path
+     * ("gtins[0]") is named after the field's own argument ("gtin") instead.
+     */
+    static ApiError toApiError(ItemError error, String argument) {
+        ApiError batch = toApiError(error);
+        return new ApiError(batch.code(), batch.field().replaceFirst("^[a-z_]+\\[\\d+]", argument),
+                error.getDetail().getReason().isEmpty() ? batch.code().name() : error.getDetail().getReason(),
+                batch.getMessage().replaceFirst("^[a-z_]+\\[\\d+]", argument));
+    }
+
     static ApiError toApiError(ItemError error) {
         ErrorCode code = ErrorCode.of(Status.fromCodeValue(error.getCode()).getCode());
         String reason = error.getDetail().getReason().isEmpty() ? code.name() : error.getDetail().getReason();

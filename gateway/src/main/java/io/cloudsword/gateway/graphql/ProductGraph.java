@@ -46,7 +46,7 @@ public class ProductGraph {
                 .map(r -> {
                     ProductLookupResult result = r.getResults(0);
                     if (ItemErrors.present(result.hasError(), result.getError())) {
-                        throw ItemErrors.toApiError(result.getError());
+                        throw ItemErrors.toApiError(result.getError(), "gtin");
                     }
                     return result.getFound() ? ProductView.of(result.getProduct()) : null;
                 });
