@@ -1,4 +1,4 @@
-package io.cloudsword.verification.tlog;
+package io.cloudsword.tlog;
 
 /**
  * Read access to the stored hashes of a log's Merkle tree.

@@ -1,11 +1,11 @@
-package io.cloudsword.verification.tlog;
+package io.cloudsword.tlog;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import io.cloudsword.verification.tlog.TilePaths.Tile;
+import io.cloudsword.tlog.TilePaths.Tile;
 import java.nio.ByteBuffer;
 import java.util.ArrayList;
 import java.util.Arrays;

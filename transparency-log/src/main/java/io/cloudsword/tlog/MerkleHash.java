@@ -1,4 +1,4 @@
-package io.cloudsword.verification.tlog;
+package io.cloudsword.tlog;
 
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;

@@ -1,4 +1,4 @@
-package io.cloudsword.verification.tlog;
+package io.cloudsword.tlog;
 
 import java.nio.charset.StandardCharsets;
 import java.util.Arrays;

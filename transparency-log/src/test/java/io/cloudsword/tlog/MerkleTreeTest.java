@@ -1,9 +1,9 @@
-package io.cloudsword.verification.tlog;
+package io.cloudsword.tlog;
 
-import static io.cloudsword.verification.tlog.TestVectors.ENTRIES;
-import static io.cloudsword.verification.tlog.TestVectors.NODES;
-import static io.cloudsword.verification.tlog.TestVectors.ROOTS;
-import static io.cloudsword.verification.tlog.TestVectors.hex;
+import static io.cloudsword.tlog.TestVectors.ENTRIES;
+import static io.cloudsword.tlog.TestVectors.NODES;
+import static io.cloudsword.tlog.TestVectors.ROOTS;
+import static io.cloudsword.tlog.TestVectors.hex;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertThrows;

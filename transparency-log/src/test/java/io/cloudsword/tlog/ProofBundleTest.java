@@ -1,4 +1,4 @@
-package io.cloudsword.verification.tlog;
+package io.cloudsword.tlog;
 
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;

@@ -1,4 +1,4 @@
-package io.cloudsword.verification.tlog;
+package io.cloudsword.tlog;
 
 /**
  * A proof, note, key, tile or bundle that does not check out. The message says why, in words a

@@ -1,4 +1,4 @@
-package io.cloudsword.verification.tlog;
+package io.cloudsword.tlog;
 
 import java.util.ArrayList;
 import java.util.List;
