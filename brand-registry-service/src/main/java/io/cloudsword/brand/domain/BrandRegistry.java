@@ -214,14 +214,7 @@ public class BrandRegistry {
         if (owner == null) {
             throw ownerNotFound("owner_id", id);
         }
-        if (owner.status == RightsOwnerStatus.REJECTED) {
-            throw DomainException.failedPrecondition("owner_id", "OWNER_NOT_VERIFIED",
-                    "Rights owner " + owner.id + " was rejected and cannot register rights");
-        }
-        if (owner.status == RightsOwnerStatus.SUSPENDED) {
-            throw DomainException.failedPrecondition("owner_id", "OWNER_SUSPENDED",
-                    "Rights owner " + owner.id + " is suspended and cannot register rights");
-        }
+        owner.requireMayRegisterRights("owner_id");
     }
 
     /** GS1 allocates a company prefix to one company: a prefix declared by another brand is refused. */

@@ -57,7 +57,7 @@ public class Products {
         }).flatMap(input -> changes.lockBrand("brand_id", UUID.fromString(input.brandId())).flatMap(brand -> {
             caller.requireActsFor(brand.ownerId);
             return owners.findById(brand.ownerId).flatMap(owner -> {
-                Trademarks.requireActiveOwner(owner);
+                owner.requireMayRegisterRights("brand_id");
                 return products.findByGtin(input.gtin());
             }).flatMap(existing -> {
                 if (existing != null) {

@@ -10,6 +10,7 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 
+import io.cloudsword.kit.error.DomainException;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 
 /** A legal person that holds rights: the "business customer" a reviewer must know (DSA Art. 30). */
@@ -96,5 +97,17 @@ public class RightsOwner extends PanacheEntityBase {
     /** Where a lifted suspension returns to: VERIFIED if a reviewer ever verified the owner. */
     public RightsOwnerStatus statusAfterSuspension() {
         return verifiedAt != null ? RightsOwnerStatus.VERIFIED : RightsOwnerStatus.PENDING;
+    }
+
+    /** A rejected or suspended owner registers no new rights; its existing ones stay readable. */
+    public void requireMayRegisterRights(String field) {
+        if (status == RightsOwnerStatus.REJECTED) {
+            throw DomainException.failedPrecondition(field, "OWNER_NOT_VERIFIED",
+                    "Rights owner " + id + " was rejected and cannot register rights");
+        }
+        if (status == RightsOwnerStatus.SUSPENDED) {
+            throw DomainException.failedPrecondition(field, "OWNER_SUSPENDED",
+                    "Rights owner " + id + " is suspended and cannot register rights");
+        }
     }
 }

@@ -73,7 +73,7 @@ public class Trademarks {
         }).flatMap(input -> changes.lockBrand("brand_id", UUID.fromString(input.brandId())).flatMap(brand -> {
             caller.requireActsFor(brand.ownerId);
             return owners.findById(brand.ownerId).flatMap(owner -> {
-                requireActiveOwner(owner);
+                owner.requireMayRegisterRights("brand_id");
                 return trademarks.findByNaturalKey(input.office(), input.registrationNumber());
             }).flatMap(existing -> {
                 if (existing != null) {
@@ -99,18 +99,6 @@ public class Trademarks {
                         .map(c -> new Registered<>(t, true));
             });
         }));
-    }
-
-    /** A rejected or suspended owner registers no rights (its existing ones stay readable). */
-    static void requireActiveOwner(RightsOwner owner) {
-        if (owner.status == RightsOwnerStatus.REJECTED) {
-            throw DomainException.failedPrecondition("brand_id", "OWNER_NOT_VERIFIED",
-                    "The brand's owner " + owner.id + " was rejected and cannot register rights");
-        }
-        if (owner.status == RightsOwnerStatus.SUSPENDED) {
-            throw DomainException.failedPrecondition("brand_id", "OWNER_SUSPENDED",
-                    "The brand's owner " + owner.id + " is suspended and cannot register rights");
-        }
     }
 
     @WithSession
