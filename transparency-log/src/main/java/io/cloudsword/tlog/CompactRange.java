@@ -68,23 +68,35 @@ public final class CompactRange {
 
     /** Appends a leaf hash; returns the new nodes, leaf first, each parent after its children. */
     public List<Node> append(byte[] leafHash) {
-        MerkleHash.requireHash(leafHash, "leaf hash");
-        if (size == Long.MAX_VALUE) {
+        return appendSubtree(0, leafHash);
+    }
+
+    /**
+     * Appends the root of a perfect subtree of {@code 2^level} leaves in one step, as if they had
+     * been appended one by one (which is what lets a log hash a large run of leaves in parallel and
+     * hand over one hash per tile). The size must be a multiple of {@code 2^level}; returns the
+     * subtree's node and every ancestor that became complete.
+     */
+    public List<Node> appendSubtree(int level, byte[] hash) {
+        MerkleHash.requireHash(hash, "subtree hash");
+        if (level < 0 || level > 62 || (size & ((1L << level) - 1)) != 0) {
+            throw new TlogException("a subtree of level " + level + " cannot be appended at size " + size);
+        }
+        if (size > Long.MAX_VALUE - (1L << level)) {
             throw new TlogException("the log is full");
         }
         List<Node> created = new ArrayList<>();
-        byte[] hash = leafHash.clone();
-        long index = size;
-        int level = 0;
-        created.add(new Node(level, index, hash));
+        byte[] node = hash.clone();
+        long index = size >>> level;
+        created.add(new Node(level, index, node));
         while ((index & 1) == 1) {
-            hash = MerkleHash.node(edge.remove(edge.size() - 1), hash);
+            node = MerkleHash.node(edge.remove(edge.size() - 1), node);
             level++;
             index >>>= 1;
-            created.add(new Node(level, index, hash));
+            created.add(new Node(level, index, node));
         }
-        edge.add(hash);
-        size++;
+        edge.add(node);
+        size += 1L << created.get(0).level();
         return created;
     }
 

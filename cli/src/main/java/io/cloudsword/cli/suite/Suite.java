@@ -126,15 +126,18 @@ public final class Suite implements AutoCloseable {
         env.put("QUARKUS_HTTP_PORT", Integer.toString(options.portOf(spec)));
         if (spec.hasDatabase()) {
             env.put("CLOUDSWORD_DB_NAME", spec.database() + options.databaseSuffix());
-        } else {
-            for (ServiceSpec callee : ServiceSpec.ALL) {
-                if (callee.hasDatabase()) {
-                    String prefix = "CLOUDSWORD_" + callee.name().replace("-service", "").replace('-', '_')
-                            .toUpperCase();
-                    env.put(prefix + "_HOST", "localhost");
-                    env.put(prefix + "_PORT", Integer.toString(options.portOf(callee)));
-                }
+        }
+        // where every service finds the others (the gateway calls all; services call each other)
+        for (ServiceSpec callee : ServiceSpec.ALL) {
+            if (callee.hasDatabase() && callee != spec) {
+                String prefix = "CLOUDSWORD_" + callee.name().replace("-service", "").replace('-', '_')
+                        .toUpperCase();
+                env.put(prefix + "_HOST", "localhost");
+                env.put(prefix + "_PORT", Integer.toString(options.portOf(callee)));
             }
+        }
+        if (spec.name().equals("verification-service")) {
+            env.putAll(DevSecrets.loadOrCreate(options.secretsDir()).environment());
         }
         return env;
     }

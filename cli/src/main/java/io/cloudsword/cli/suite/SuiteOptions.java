@@ -26,6 +26,15 @@ public record SuiteOptions(Path root, Map<String, Integer> ports, String databas
         return stateDir().resolve("dev-keys");
     }
 
+    /**
+     * Secrets the suite's data depends on (the codes master key, the log's signing key). Kept
+     * outside target/ so a clean build does not orphan the databases' sealed keys; one set per
+     * database suffix, like the databases.
+     */
+    public Path secretsDir() {
+        return root.resolve(".cloudsword").resolve("secrets" + databaseSuffix);
+    }
+
     public Path quarkusApp(ServiceSpec spec) {
         return root.resolve(spec.module()).resolve("target").resolve("quarkus-app").resolve("quarkus-run.jar");
     }

@@ -27,6 +27,10 @@ public class CallerInterceptor implements ServerInterceptor {
     private static final Metadata.Key<String> AUTHORIZATION = Metadata.Key.of("authorization",
             Metadata.ASCII_STRING_MARSHALLER);
     private static final Context.Key<Caller> CALLER = Context.key("cloudsword-caller");
+    private static final Context.Key<String> BEARER = Context.key("cloudsword-bearer");
+    private static final Metadata.Key<String> CLIENT_KEY = Metadata.Key.of("x-client-key",
+            Metadata.ASCII_STRING_MARSHALLER);
+    private static final Context.Key<String> CLIENT = Context.key("cloudsword-client-key");
 
     private final TokenVerifier verifier;
 
@@ -38,6 +42,23 @@ public class CallerInterceptor implements ServerInterceptor {
     public static Caller current() {
         Caller caller = CALLER.get();
         return caller == null ? Caller.ANONYMOUS : caller;
+    }
+
+    /**
+     * The verified "Bearer ..." value of the call in progress, or null: forwarded when this service
+     * asks another on the caller's behalf (the callee checks the caller's rights itself).
+     */
+    public static String bearer() {
+        return BEARER.get();
+    }
+
+    /**
+     * Who to count a rate limit against: the x-client-key the gateway sends (its view of the
+     * client's address or API key), else the peer address of the call.
+     */
+    public static String clientKey() {
+        String key = CLIENT.get();
+        return key == null ? "unknown" : key;
     }
 
     @Override
@@ -55,7 +76,16 @@ public class CallerInterceptor implements ServerInterceptor {
                 return refuse(call, "The bearer token was refused: invalid, expired, or not from a trusted issuer");
             }
         }
-        return Contexts.interceptCall(Context.current().withValue(CALLER, caller), call, headers, next);
+        String client = headers.get(CLIENT_KEY);
+        if (client == null || client.isBlank() || client.length() > 200) {
+            Object peer = call.getAttributes().get(io.grpc.Grpc.TRANSPORT_ATTR_REMOTE_ADDR);
+            client = peer instanceof java.net.InetSocketAddress a ? a.getAddress().getHostAddress() : "unknown";
+        }
+        Context context = Context.current().withValue(CALLER, caller).withValue(CLIENT, client);
+        if (authorization != null) {
+            context = context.withValue(BEARER, authorization);
+        }
+        return Contexts.interceptCall(context, call, headers, next);
     }
 
     private static <Q, R> ServerCall.Listener<Q> refuse(ServerCall<Q, R> call, String message) {

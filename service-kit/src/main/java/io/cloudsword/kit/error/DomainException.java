@@ -9,7 +9,8 @@ public class DomainException extends RuntimeException {
 
     /** The kind of refusal; each maps to one gRPC status code. */
     public enum Kind {
-        INVALID_ARGUMENT, NOT_FOUND, ALREADY_EXISTS, PERMISSION_DENIED, FAILED_PRECONDITION, UNAUTHENTICATED, ABORTED
+        INVALID_ARGUMENT, NOT_FOUND, ALREADY_EXISTS, PERMISSION_DENIED, FAILED_PRECONDITION, UNAUTHENTICATED, ABORTED,
+        OUT_OF_RANGE, RESOURCE_EXHAUSTED, DATA_LOSS
     }
 
     private final Kind kind;
@@ -46,6 +47,21 @@ public class DomainException extends RuntimeException {
     /** A concurrent change won (a stale expected_version): re-read and retry. */
     public static DomainException aborted(String field, String reason, String message) {
         return new DomainException(Kind.ABORTED, reason, field, message);
+    }
+
+    /** A position past the end of what exists (a tree size larger than the log). */
+    public static DomainException outOfRange(String field, String reason, String message) {
+        return new DomainException(Kind.OUT_OF_RANGE, reason, field, message);
+    }
+
+    /** The caller spent its allowance (rate limits); retry later. */
+    public static DomainException exhausted(String reason, String message) {
+        return new DomainException(Kind.RESOURCE_EXHAUSTED, reason, "", message);
+    }
+
+    /** Stored data failed its own check: refuse to serve it rather than serve it silently. */
+    public static DomainException dataLoss(String reason, String message) {
+        return new DomainException(Kind.DATA_LOSS, reason, "", message);
     }
 
     public Kind kind() {

@@ -61,6 +61,12 @@ public class DomainExceptionMapper implements ExceptionHandlerProvider {
                 return ErrorDetails.toException(Status.Code.ALREADY_EXISTS, "ALREADY_EXISTS", "",
                         "A record with the same key was written concurrently; retry to read it");
             }
+            if (t instanceof java.sql.SQLTransientConnectionException || t instanceof java.sql.SQLNonTransientConnectionException
+                    || (t instanceof java.sql.SQLException sql && sql.getSQLState() != null && sql.getSQLState().startsWith("08"))
+                    || (t instanceof java.sql.SQLException acquisition && String.valueOf(acquisition.getMessage()).contains("Acquisition timeout"))) {
+                return ErrorDetails.toException(Status.Code.UNAVAILABLE, "DATABASE_UNAVAILABLE", "",
+                        "The service's database is unreachable; retry later");
+            }
             if (t instanceof ConnectException || t instanceof ClosedConnectionException
                     || (t instanceof PgException pg && pg.getSqlState() != null && pg.getSqlState().startsWith("08"))) {
                 return ErrorDetails.toException(Status.Code.UNAVAILABLE, "DATABASE_UNAVAILABLE", "",
@@ -82,6 +88,9 @@ public class DomainExceptionMapper implements ExceptionHandlerProvider {
             case PERMISSION_DENIED -> Status.Code.PERMISSION_DENIED;
             case FAILED_PRECONDITION -> Status.Code.FAILED_PRECONDITION;
             case UNAUTHENTICATED -> Status.Code.UNAUTHENTICATED;
+            case OUT_OF_RANGE -> Status.Code.OUT_OF_RANGE;
+            case RESOURCE_EXHAUSTED -> Status.Code.RESOURCE_EXHAUSTED;
+            case DATA_LOSS -> Status.Code.DATA_LOSS;
         };
     }
 }

@@ -99,8 +99,18 @@ public final class ScanRules {
      * @param events  the code's lifecycle events (any order)
      */
     public static List<Reason> evaluate(Policy policy, List<Scan> history, List<LifecycleEvent> events, Scan scan) {
+        return evaluate(policy, history.size(), history, events, scan);
+    }
+
+    /**
+     * As above, for a store that keeps a code's scan count and only its latest located scans
+     * ({@code located}) instead of its whole history.
+     */
+    public static List<Reason> evaluate(Policy policy, long priorScans, List<Scan> located, List<LifecycleEvent> events,
+            Scan scan) {
+        List<Scan> history = located;
         List<Reason> reasons = new ArrayList<>();
-        scanCount(policy, history.size() + 1).ifPresent(reasons::add);
+        scanCount(policy, priorScans + 1).ifPresent(reasons::add);
         reasons.addAll(travel(policy, history, scan));
         territory(policy, scan).ifPresent(reasons::add);
         afterDecommissioning(events, scan).ifPresent(reasons::add);

@@ -129,6 +129,32 @@ public final class SerialCodec {
     }
 
     /**
+     * The public parts of a well-formed serial (key id and nonce), which say where to look for its
+     * batch before the MAC is checked; null when the serial cannot be one of ours. The MAC is not
+     * looked at here.
+     */
+    public static Result peek(String serial) {
+        if (serial == null || serial.length() != SERIAL_LENGTH) {
+            return null;
+        }
+        long nonce = 0;
+        int keyId = -1;
+        for (int i = 0; i < SERIAL_LENGTH; i++) {
+            char c = serial.charAt(i);
+            int x = c < 128 ? VALUE[c] : -1;
+            if (x < 0) {
+                return null;
+            }
+            if (i == 0) {
+                keyId = x;
+            } else if (i < KEY_ID_CHARS + NONCE_CHARS) {
+                nonce = nonce << BITS_PER_CHAR | x;
+            }
+        }
+        return new Result(false, keyId, nonce);
+    }
+
+    /**
      * Checks a serial against a GTIN and the keys that may have issued it (the active key and the
      * retired ones still honoured). Never throws: null, garbage or a wrong length is INVALID.
      */
@@ -174,16 +200,22 @@ public final class SerialCodec {
     }
 
     private static byte[] tag(Mac mac, char keyIdChar, String gtin14, long nonce) {
-        mac.update(DOMAIN);
-        mac.update((byte) keyIdChar);
-        for (int i = 0; i < gtin14.length(); i++) {
-            mac.update((byte) gtin14.charAt(i));
+        return Arrays.copyOf(mac.doFinal(message(keyIdChar, gtin14, nonce)), MAC_BYTES);
+    }
+
+    /** The MAC input; built in one array because one update is much cheaper than 43 single-byte ones. */
+    private static byte[] message(char keyIdChar, String gtin14, long nonce) {
+        byte[] msg = new byte[DOMAIN.length + 1 + 14 + 8];
+        System.arraycopy(DOMAIN, 0, msg, 0, DOMAIN.length);
+        int at = DOMAIN.length;
+        msg[at++] = (byte) keyIdChar;
+        for (int i = 0; i < 14; i++) {
+            msg[at++] = (byte) gtin14.charAt(i);
         }
         for (int shift = 56; shift >= 0; shift -= 8) {
-            mac.update((byte) (nonce >>> shift));
+            msg[at++] = (byte) (nonce >>> shift);
         }
-        byte[] full = mac.doFinal();
-        return Arrays.copyOf(full, MAC_BYTES);
+        return msg;
     }
 
     private static Mac hmac(byte[] secret) {
