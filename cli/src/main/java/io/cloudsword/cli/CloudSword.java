@@ -9,7 +9,7 @@ import picocli.CommandLine.Command;
 @Command(name = "cloudsword", mixinStandardHelpOptions = true, version = "cloudsword 0.1.0",
         description = "Cloud Sword on this machine: start the suite, mint dev tokens, seed demo data, run benchmarks, check proof bundles offline.",
         subcommands = { UpCommand.class, DownCommand.class, TokenCommand.class, SeedCommand.class,
-                BenchCommand.class, VerifyProofCommand.class })
+                BenchCommand.class, VerifyProofCommand.class, LogKeyCommand.class })
 public class CloudSword {
 
     /** The checkout: set by the ./cloudsword wrapper, else the working directory. */

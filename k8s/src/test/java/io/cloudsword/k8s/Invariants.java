@@ -57,8 +57,7 @@ final class Invariants {
      * and its documentation exist before the code does; the test insists they stay optional until
      * the service's application.properties reads them (then the ordinary rules apply).
      */
-    static final Map<String, Set<String>> FORWARD_SECRET_VARS = Map.of(
-            "verification-service", Set.of("CLOUDSWORD_CODES_KEY_SECRET", "CLOUDSWORD_LOG_SIGNING_KEY"));
+    static final Map<String, Set<String>> FORWARD_SECRET_VARS = Map.of();
 
     /** One setting an app cannot start without: the property its code reads, and the variable that gives it. */
     record StartupSetting(String property, String env) {
@@ -72,6 +71,10 @@ final class Invariants {
             new StartupSetting("cloudsword.auth.jwks-url", "CLOUDSWORD_OIDC_JWKS_URL"));
     private static final List<StartupSetting> SERVICE_DEV = List.of(
             new StartupSetting("cloudsword.auth.public-key", "CLOUDSWORD_DEV_PUBLIC_KEY"));
+    // verification-service's KeyMaterial: no default for either secret, in any profile.
+    private static final List<StartupSetting> VERIFICATION_KEYS = List.of(
+            new StartupSetting("cloudsword.codes.master-key", "CLOUDSWORD_CODES_MASTER_KEY"),
+            new StartupSetting("cloudsword.log.signing-key", "CLOUDSWORD_LOG_SIGNING_KEY"));
 
     /**
      * What each app refuses to start without, per profile it may run in (prod unless
@@ -86,11 +89,18 @@ final class Invariants {
             "brand-registry-service", Map.of("prod", SERVICE_PROD, "dev", SERVICE_DEV),
             "listing-service", Map.of("prod", SERVICE_PROD, "dev", SERVICE_DEV),
             "complaint-service", Map.of("prod", SERVICE_PROD, "dev", SERVICE_DEV),
-            "verification-service", Map.of("prod", SERVICE_PROD, "dev", SERVICE_DEV),
+            "verification-service", Map.of(
+                    "prod", concat(SERVICE_PROD, VERIFICATION_KEYS), "dev", concat(SERVICE_DEV, VERIFICATION_KEYS)),
             "gateway", Map.of(
                     // quarkus-oidc: no auth-server-url, no start.
                     "prod", List.of(new StartupSetting("quarkus.oidc.auth-server-url", "CLOUDSWORD_OIDC_ISSUER")),
                     "dev", List.of(new StartupSetting("quarkus.oidc.public-key", "CLOUDSWORD_DEV_PUBLIC_KEY"))));
+
+    private static List<StartupSetting> concat(List<StartupSetting> a, List<StartupSetting> b) {
+        List<StartupSetting> all = new ArrayList<>(a);
+        all.addAll(b);
+        return List.copyOf(all);
+    }
 
     /** A variable whose name says it holds a secret must come from a Secret. */
     static final Pattern SECRET_NAME = Pattern.compile("(?i).*(PASSWORD|PASSWD|SECRET|TOKEN|CREDENTIAL|KEY).*");

@@ -152,11 +152,17 @@ class InvariantsCatchBreakageTest {
                 Invariants::envMatchesProperties,
                 o -> configMapData(o, "verification-service-").put("CLOUDSWORD_LISTING_HOST", "listing-service-headless"),
                 "sets CLOUDSWORD_LISTING_HOST"));
-        list.add(new Breakage("a not-yet-read key that is no longer optional", "prod", Invariants::envMatchesProperties,
+        list.add(new Breakage("verification-service without its checkpoint signing key", "prod",
+                Invariants::startupSettings,
+                o -> list(container(o, "verification-service").get("env"))
+                        .removeIf(e -> "CLOUDSWORD_LOG_SIGNING_KEY".equals(map(e).get("name"))),
+                "does not set CLOUDSWORD_LOG_SIGNING_KEY"));
+        list.add(new Breakage("verification-service's master key as an optional reference", "dev",
+                Invariants::startupSettings,
                 o -> maps(container(o, "verification-service").get("env")).stream()
-                        .filter(e -> "CLOUDSWORD_LOG_SIGNING_KEY".equals(e.get("name")))
-                        .forEach(e -> map(at(e, "valueFrom", "secretKeyRef")).remove("optional")),
-                "CLOUDSWORD_LOG_SIGNING_KEY"));
+                        .filter(e -> "CLOUDSWORD_CODES_MASTER_KEY".equals(e.get("name")))
+                        .forEach(e -> map(at(e, "valueFrom", "secretKeyRef")).put("optional", true)),
+                "takes CLOUDSWORD_CODES_MASTER_KEY from an optional reference"));
         list.add(new Breakage("the database host unset", "dev", Invariants::requiredSettings,
                 o -> configMapData(o, "cloudsword-database-").remove("CLOUDSWORD_DB_HOST"),
                 "does not set CLOUDSWORD_DB_HOST"));
