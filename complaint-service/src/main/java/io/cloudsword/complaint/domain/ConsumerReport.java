@@ -18,6 +18,7 @@ public class ConsumerReport extends PanacheEntityBase {
 
     @Id
     public UUID id;
+    /** With listingExternalId for a listing report; empty for a code report. */
     @Column(nullable = false)
     public String platform;
     @Column(name = "listing_external_id", nullable = false)
@@ -31,4 +32,10 @@ public class ConsumerReport extends PanacheEntityBase {
     public ConsumerReportStatus status;
     @Column(name = "created_at", nullable = false)
     public Instant createdAt;
+    /** The scanned code's GS1 Digital Link URI (code reports); empty for listing reports. */
+    @Column(name = "digital_link", nullable = false)
+    public String digitalLink;
+    /** Where the consumer bought the item (ISO alpha-2); empty when not told. */
+    @Column(name = "purchase_country", nullable = false)
+    public String purchaseCountry;
 }

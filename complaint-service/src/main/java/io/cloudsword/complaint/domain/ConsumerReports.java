@@ -26,7 +26,11 @@ public class ConsumerReports {
         this.clock = clock;
     }
 
-    /** Anyone may report, anonymously too (rate limits come with the complaint-service issue). */
+    /**
+     * Anyone may report, anonymously too (rate limits come with the complaint-service issue): a
+     * listing, or a scanned code (from the gateway's Digital Link page). Routing a code report to
+     * the code's brand owner comes with the complaint-service issue as well.
+     */
     @WithTransaction
     public Uni<ConsumerReport> submit(NewConsumerReport request) {
         return Uni.createFrom().item(request::validated).flatMap(input -> {
@@ -36,6 +40,8 @@ public class ConsumerReports {
             report.listingExternalId = input.listingExternalId();
             report.reason = input.reason();
             report.contactEmail = input.contactEmail();
+            report.digitalLink = input.digitalLink();
+            report.purchaseCountry = input.purchaseCountry();
             report.status = ConsumerReportStatus.RECEIVED;
             report.createdAt = clock.instant();
             return reports.persist(report);

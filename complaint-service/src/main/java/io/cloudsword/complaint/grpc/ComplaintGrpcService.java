@@ -27,7 +27,7 @@ public class ComplaintGrpcService extends MutinyComplaintServiceGrpc.ComplaintSe
     @Override
     public Uni<SubmitConsumerReportResponse> submitConsumerReport(SubmitConsumerReportRequest r) {
         return reports.submit(new NewConsumerReport(r.getPlatform(), r.getListingExternalId(), r.getReason(),
-                r.getContactEmail())).map(report -> SubmitConsumerReportResponse.newBuilder()
+                r.getContactEmail(), r.getDigitalLink(), r.getPurchaseCountry())).map(report -> SubmitConsumerReportResponse.newBuilder()
                         .setReport(toProto(report)).build());
     }
 
@@ -43,6 +43,7 @@ public class ComplaintGrpcService extends MutinyComplaintServiceGrpc.ComplaintSe
                 .setReason(r.reason).setContactEmail(r.contactEmail)
                 .setStatus(ConsumerReportStatus.valueOf("CONSUMER_REPORT_STATUS_" + r.status.name()))
                 .setCreatedAt(ProtoTime.toProto(r.createdAt))
+                .setDigitalLink(r.digitalLink).setPurchaseCountry(r.purchaseCountry)
                 .build();
     }
 }

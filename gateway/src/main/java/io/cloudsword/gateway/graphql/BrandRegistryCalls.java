@@ -17,7 +17,10 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.cloudsword.api.brand.v1.BatchGetBrandsRequest;
 import io.cloudsword.api.brand.v1.BatchGetRightsOwnersRequest;
+import io.cloudsword.api.brand.v1.BatchGetProductsByGtinRequest;
 import io.cloudsword.api.brand.v1.Brand;
+import io.cloudsword.api.brand.v1.Product;
+import io.cloudsword.api.brand.v1.ProductLookupResult;
 import io.cloudsword.api.brand.v1.RightsOwner;
 import io.cloudsword.api.brand.v1.MutinyBrandRegistryServiceGrpc.MutinyBrandRegistryServiceStub;
 import io.cloudsword.gateway.error.GrpcFailures;
@@ -36,6 +39,8 @@ public class BrandRegistryCalls {
 
     /** Largest id list BatchGetBrands and BatchGetRightsOwners accept. */
     static final int BATCH_CAP = 500;
+    /** Largest GTIN list BatchGetProductsByGtin accepts. */
+    static final int GTIN_BATCH_CAP = 1000;
 
     private final MutinyBrandRegistryServiceStub brandRegistry;
     private final CallerIdentity identity;
@@ -65,9 +70,34 @@ public class BrandRegistryCalls {
      * Brands by id for a batch resolver: one BatchGetBrands per 500 distinct ids (the RPC's cap),
      * whatever the number of parents. Unknown ids are absent from the map.
      */
-    Uni<Map<String, Brand>> brandsById(Collection<String> ids) {
+    public Uni<Map<String, Brand>> brandsById(Collection<String> ids) {
         return inChunks(ids, chunk -> stub().batchGetBrands(BatchGetBrandsRequest.newBuilder().addAllIds(chunk).build())
                 .map(r -> r.getBrandsList().stream().collect(Collectors.toMap(Brand::getId, b -> b, (a, b) -> a))));
+    }
+
+    /**
+     * Registered products by GTIN-14 for a batch resolver (code batches, verifications, the
+     * consumer page): one BatchGetProductsByGtin per 1,000 distinct GTINs. GTINs with no product,
+     * and invalid ones, are absent from the map.
+     */
+    public Uni<Map<String, Product>> productsByGtin(Collection<String> gtins) {
+        List<String> distinct = gtins.stream().filter(g -> g != null && !g.isEmpty()).distinct().toList();
+        if (distinct.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        List<Uni<Map<String, Product>>> calls = new ArrayList<>();
+        for (int i = 0; i < distinct.size(); i += GTIN_BATCH_CAP) {
+            List<String> chunk = distinct.subList(i, Math.min(i + GTIN_BATCH_CAP, distinct.size()));
+            calls.add(stub().batchGetProductsByGtin(BatchGetProductsByGtinRequest.newBuilder().addAllGtins(chunk).build())
+                    .map(r -> r.getResultsList().stream().filter(ProductLookupResult::getFound)
+                            .collect(Collectors.toMap(l -> l.getProduct().getGtin(), ProductLookupResult::getProduct,
+                                    (a, b) -> a))));
+        }
+        return Uni.join().all(calls).andFailFast().map(maps -> {
+            Map<String, Product> all = new HashMap<>();
+            maps.forEach(all::putAll);
+            return all;
+        }).onFailure().transform(GrpcFailures::toApiError);
     }
 
     /** Owners by id; the service leaves out ids the caller may not see, so those are absent too. */

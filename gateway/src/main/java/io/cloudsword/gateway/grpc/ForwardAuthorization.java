@@ -32,7 +32,8 @@ public class ForwardAuthorization implements ClientInterceptor {
         return new ForwardingClientCall.SimpleForwardingClientCall<>(next.newCall(method, options)) {
             @Override
             public void start(Listener<RespT> listener, Metadata headers) {
-                if (authorization != null) {
+                // a call may carry the token already (RequestHeaders, for calls made after the request's context)
+                if (authorization != null && !headers.containsKey(AUTHORIZATION)) {
                     headers.put(AUTHORIZATION, authorization);
                 }
                 super.start(listener, headers);
@@ -40,7 +41,8 @@ public class ForwardAuthorization implements ClientInterceptor {
         };
     }
 
-    private static String currentAuthorization() {
+    /** The bearer Authorization header of the current HTTP request, or null. */
+    static String currentAuthorization() {
         if (!Arc.container().requestContext().isActive()) {
             return null;
         }

@@ -1,0 +1,54 @@
+package io.cloudsword.gateway.graphql;
+
+import org.eclipse.microprofile.graphql.Description;
+import org.eclipse.microprofile.graphql.Name;
+import org.eclipse.microprofile.graphql.NonNull;
+
+import io.cloudsword.api.verification.v1.CodeBatch;
+import io.cloudsword.api.verification.v1.RotateCodeKeyResponse;
+
+/** What the code mutations answer: the record and whether this call created it (idempotent retries say false). */
+final class CodePayloads {
+    private CodePayloads() {
+    }
+
+    @Name("CreateCodeBatchPayload")
+    public static class CreateCodeBatch {
+        @NonNull
+        public CodeBatchView batch;
+        @Description("False when the idempotency key named an existing batch.")
+        public boolean created;
+
+        static CreateCodeBatch of(CodeBatch batch, boolean created) {
+            CreateCodeBatch p = new CreateCodeBatch();
+            p.batch = CodeBatchView.of(batch);
+            p.created = created;
+            return p;
+        }
+    }
+
+    @Name("RotateCodeKeyPayload")
+    public static class RotateCodeKey {
+        @NonNull
+        public CodeKeyView activeKey;
+        @Description("The key this rotation retired; null for a brand's first key.")
+        public CodeKeyView retiredKey;
+        public boolean created;
+
+        static RotateCodeKey of(RotateCodeKeyResponse r) {
+            RotateCodeKey p = new RotateCodeKey();
+            p.activeKey = CodeKeyView.of(r.getActiveKey());
+            p.retiredKey = CodeKeyView.ofOptional(r.hasRetiredKey(), r.getRetiredKey());
+            p.created = r.getCreated();
+            return p;
+        }
+    }
+
+    @Name("RecordLifecycleEventPayload")
+    public static class RecordLifecycleEvent {
+        @NonNull
+        public LifecycleEventView event;
+        @Description("False when the eventId was already recorded.")
+        public boolean created;
+    }
+}
