@@ -107,15 +107,11 @@ CREATE TABLE code_state (
     scan_count       bigint      NOT NULL,
     first_scanned_at timestamptz NOT NULL,
     first_country    text        NOT NULL,
-    -- the latest located scan, and the one before it (what the travel rule compares)
+    -- the latest located scan (what the travel rule compares the next scan with)
     last_at          timestamptz,
     last_lat         double precision,
     last_lon         double precision,
-    last_country     text,
-    prev_at          timestamptz,
-    prev_lat         double precision,
-    prev_lon         double precision,
-    prev_country     text
+    last_country     text
 );
 
 CREATE TABLE code_scan (

@@ -52,8 +52,16 @@ class VerifyProofCommand implements Callable<Integer> {
 
     @Override
     public Integer call() throws IOException {
-        String text = "-".equals(bundle) ? new String(System.in.readAllBytes(), StandardCharsets.UTF_8)
-                : Files.readString(Path.of(bundle), StandardCharsets.UTF_8);
+        byte[] raw = "-".equals(bundle) ? System.in.readAllBytes() : Files.readAllBytes(Path.of(bundle));
+        String text;
+        try {
+            // strict: a bundle that is not UTF-8 was altered, it is not to be repaired into text
+            text = StandardCharsets.UTF_8.newDecoder().onMalformedInput(java.nio.charset.CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(java.nio.charset.CodingErrorAction.REPORT)
+                    .decode(java.nio.ByteBuffer.wrap(raw)).toString();
+        } catch (java.nio.charset.CharacterCodingException e) {
+            return fail("malformed proof bundle: not UTF-8");
+        }
         NoteVerifier logKey;
         ProofBundle parsed;
         try {

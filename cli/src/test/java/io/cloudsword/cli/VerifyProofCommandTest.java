@@ -85,6 +85,16 @@ class VerifyProofCommandTest {
     }
 
     @Test
+    void aBundleThatIsNoLongerUtf8IsRefusedWithAReason() throws IOException {
+        Path file = bundle(1000, CODE.getBytes(StandardCharsets.UTF_8));
+        byte[] bytes = Files.readAllBytes(file);
+        bytes[3] ^= (byte) 0x80;
+        Files.write(file, bytes);
+        assertEquals(1, run(file.toString(), "--key", logKey.verifier().keyString()));
+        assertTrue(printed().contains("NOT VALID: malformed proof bundle: not UTF-8"), printed());
+    }
+
+    @Test
     void aCheckpointSignedByAnotherKeyIsRefused() throws IOException {
         NoteSigner impostor = NoteSigner.generate(ORIGIN);
         assertEquals(1, run(bundle(1000, CODE.getBytes(StandardCharsets.UTF_8)).toString(), "--key",

@@ -77,7 +77,9 @@ public final class Suite implements AutoCloseable {
         postgres = LocalPostgres.ensure(PostgresSettings.fromEnvironment(options.env(),
                 options.stateDir().resolve("postgres")), log);
         for (ServiceSpec spec : ServiceSpec.ALL) {
-            if (spec.hasDatabase()) {
+            if (spec.hasDatabase() && options.throwawayDatabases()) {
+                postgres.recreateDatabase(spec.database() + options.databaseSuffix());
+            } else if (spec.hasDatabase()) {
                 postgres.createDatabaseIfMissing(spec.database() + options.databaseSuffix());
             }
         }

@@ -14,6 +14,15 @@ public record SuiteOptions(Path root, Map<String, Integer> ports, String databas
         return ports.getOrDefault(spec.name(), spec.defaultPort());
     }
 
+    /**
+     * A suite on suffixed databases (the end-to-end test's {@code _e2e}) starts from empty ones
+     * every time, like the module tests: its data is scratch, and a migration edited before it
+     * was released must not meet the old one's checksum. `./cloudsword up` keeps its data.
+     */
+    public boolean throwawayDatabases() {
+        return !databaseSuffix.isEmpty();
+    }
+
     public Path stateDir() {
         return root.resolve("target").resolve("cloudsword");
     }

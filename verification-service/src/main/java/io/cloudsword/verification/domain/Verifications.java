@@ -108,12 +108,12 @@ public class Verifications {
         } catch (DomainException e) {
             return Uni.createFrom().failure(e);
         }
-        return locate(link).flatMap(found -> {
+        return locateWithState(link).flatMap(found -> {
             if (found == null) {
                 limits.penalizeInvalid(caller, clientKey);
                 return Uni.createFrom().item(Result.invalid(link));
             }
-            return brands.brand(found.batch().brandId())
+            return brands.brand(found.located().batch().brandId())
                     .map(b -> b.territories())
                     .onFailure().recoverWithItem(List.of()) // the registry being down must not stop verification
                     .flatMap(territories -> record(found, link, scan, territories));
@@ -129,12 +129,7 @@ public class Verifications {
         } catch (DomainException e) {
             return Uni.createFrom().failure(e);
         }
-        return locate(link).flatMap(found -> {
-            if (found == null || !caller.actsFor(found.batch().ownerId())) {
-                return Uni.createFrom().failure(DomainException.notFound("code", "CODE_NOT_FOUND",
-                        "No issued code of the caller's is " + link.path()));
-            }
-            return pool.preparedQuery("SELECT s.scan_count, s.first_scanned_at, s.first_country, "
+        return callersCode(caller, link).flatMap(found -> pool.preparedQuery("SELECT s.scan_count, s.first_scanned_at, s.first_country, "
                     + LIFECYCLE_COLUMNS + " FROM (SELECT $1::int8 AS log_index) c "
                     + "LEFT JOIN code_state s ON s.log_index = c.log_index")
                     .execute(Tuple.of(found.logIndex())).map(rows -> {
@@ -142,7 +137,16 @@ public class Verifications {
                         Long count = r.getLong(0);
                         return result(found, link, List.of(), count == null ? 0 : count, r.getOffsetDateTime(1),
                                 r.getString(2), r.getOffsetDateTime(3), r.getString(4), null);
-                    });
+                    }));
+    }
+
+    /** An issued code of the caller's own; anyone else's, or a code never issued, is not found. */
+    private Uni<Located> callersCode(Caller caller, DigitalLink link) {
+        return locate(link).map(found -> {
+            if (found == null || !caller.actsFor(found.batch().ownerId())) {
+                throw DomainException.notFound("code", "CODE_NOT_FOUND", "No issued code of the caller's is " + link.path());
+            }
+            return found;
         });
     }
 
@@ -157,11 +161,7 @@ public class Verifications {
         } catch (DomainException e) {
             return Uni.createFrom().failure(e);
         }
-        return locate(link).flatMap(found -> {
-            if (found == null || !caller.actsFor(found.batch().ownerId())) {
-                return Uni.createFrom().failure(DomainException.notFound("code", "CODE_NOT_FOUND",
-                        "No issued code of the caller's is " + link.path()));
-            }
+        return callersCode(caller, link).flatMap(found -> {
             List<Object> args = new ArrayList<>(List.of(found.logIndex()));
             String sql = "SELECT id, scanned_at, country, lat, lon, channel, verdict, reasons FROM code_scan WHERE log_index = $1";
             if (!page.first()) {
@@ -191,18 +191,36 @@ public class Verifications {
      * or its MAC fails (the two are not told apart).
      */
     public Uni<Located> locate(DigitalLink link) {
+        return locateWithState(link).map(found -> found == null ? null : found.located());
+    }
+
+    /** What the scan rules need of a code before this scan (a code never scanned has count 0). */
+    record Prior(long scanCount, OffsetDateTime lastAt, Double lastLat, Double lastLon, String lastCountry,
+            OffsetDateTime deletedAt) {
+    }
+
+    record Found(Located located, Prior prior) {
+    }
+
+    /**
+     * The batch holding the code, the code's place in it and its state so far, in one statement;
+     * null when the code was never issued or its MAC fails (the two are not told apart).
+     */
+    Uni<Found> locateWithState(DigitalLink link) {
         SerialCodec.Result parts = SerialCodec.peek(link.serial());
         if (parts == null) {
             return Uni.createFrom().nullItem();
         }
-        return pool.preparedQuery("SELECT id, nonce_first, first_code_log_index FROM code_batch WHERE gtin = $1 "
-                + "AND key_char = $2 AND nonce_first <= $3 AND nonce_first + quantity > $3 AND status = 'COMPLETED'")
-                .execute(Tuple.of(link.gtin14(), (short) parts.keyId(), parts.nonce())).flatMap(rows -> {
-                    List<Uni<Located>> candidates = new ArrayList<>();
+        return pool.preparedQuery(LOCATE).execute(Tuple.of(link.gtin14(), (short) parts.keyId(), parts.nonce()))
+                .flatMap(rows -> {
+                    List<Uni<Found>> candidates = new ArrayList<>();
                     for (Row r : rows) {
                         long index = parts.nonce() - r.getLong(1);
-                        long logIndex = r.getLong(2) + index;
-                        candidates.add(keys.batch(r.getUUID(0)).map(b -> new Located(b, index, logIndex)));
+                        long logIndex = r.getLong(2);
+                        Long count = r.getLong(3);
+                        Prior prior = new Prior(count == null ? 0 : count, r.getOffsetDateTime(4), r.getDouble(5),
+                                r.getDouble(6), r.getString(7), r.getOffsetDateTime(8));
+                        candidates.add(keys.batch(r.getUUID(0)).map(b -> new Found(new Located(b, index, logIndex), prior)));
                     }
                     if (candidates.isEmpty()) {
                         // keep the MAC work when no batch matches, so timing tells nothing about the MAC
@@ -210,11 +228,11 @@ public class Verifications {
                         return Uni.createFrom().nullItem();
                     }
                     return Uni.join().all(candidates).andFailFast().map(found -> {
-                        Located match = null;
-                        for (Located l : found) {
-                            CodeKey key = l.batch().key();
+                        Found match = null;
+                        for (Found f : found) {
+                            CodeKey key = f.located().batch().key();
                             if (SerialCodec.check(link.gtin14(), link.serial(), List.of(key)).valid() && match == null) {
-                                match = l;
+                                match = f;
                             }
                         }
                         return match;
@@ -222,58 +240,67 @@ public class Verifications {
                 });
     }
 
+    /** Candidate batches by (GTIN, key id character, nonce), each with the code's state if it has one. */
+    private static final String LOCATE = "SELECT b.id, b.nonce_first, c.log_index, s.scan_count, s.last_at, s.last_lat, "
+            + "s.last_lon, s.last_country, "
+            + "(SELECT min(i.event_time) FROM lifecycle_item i WHERE i.codes @> c.log_index AND i.action = 'DELETE') "
+            + "FROM code_batch b CROSS JOIN LATERAL (SELECT b.first_code_log_index + ($3 - b.nonce_first) AS log_index) c "
+            + "LEFT JOIN code_state s ON s.log_index = c.log_index "
+            + "WHERE b.gtin = $1 AND b.key_char = $2 AND b.nonce_first <= $3 AND b.nonce_first + b.quantity > $3 "
+            + "AND b.status = 'COMPLETED'";
+
     private static final String LIFECYCLE_COLUMNS =
             "(SELECT min(i.event_time) FROM lifecycle_item i WHERE i.codes @> c.log_index AND i.action = 'DELETE') AS deleted_at, "
                     + "(SELECT i.business_step FROM lifecycle_item i WHERE i.codes @> c.log_index "
                     + "ORDER BY i.event_time DESC LIMIT 1) AS last_step";
 
-    private static final String UPSERT = "WITH c AS (SELECT $1::int8 AS log_index), up AS ("
+    /**
+     * One statement, so one commit: the code's state and the scan are written together or not at
+     * all. The state keeps the latest located scan (what the travel rule compares with next time).
+     */
+    private static final String RECORD = "WITH up AS ("
             + "INSERT INTO code_state AS s (log_index, batch_id, scan_count, first_scanned_at, first_country, "
             + "last_at, last_lat, last_lon, last_country) VALUES ($1, $2, 1, $3, $4, "
             + "CASE WHEN $5::float8 IS NULL THEN NULL ELSE $3 END, $5, $6, CASE WHEN $5::float8 IS NULL THEN NULL ELSE $4 END) "
             + "ON CONFLICT (log_index) DO UPDATE SET scan_count = s.scan_count + 1, "
             + "first_country = CASE WHEN EXCLUDED.first_scanned_at < s.first_scanned_at THEN EXCLUDED.first_country ELSE s.first_country END, "
             + "first_scanned_at = LEAST(s.first_scanned_at, EXCLUDED.first_scanned_at), "
-            + "prev_at = CASE WHEN EXCLUDED.last_lat IS NULL THEN s.prev_at ELSE s.last_at END, "
-            + "prev_lat = CASE WHEN EXCLUDED.last_lat IS NULL THEN s.prev_lat ELSE s.last_lat END, "
-            + "prev_lon = CASE WHEN EXCLUDED.last_lat IS NULL THEN s.prev_lon ELSE s.last_lon END, "
-            + "prev_country = CASE WHEN EXCLUDED.last_lat IS NULL THEN s.prev_country ELSE s.last_country END, "
             + "last_at = coalesce(EXCLUDED.last_at, s.last_at), last_lat = coalesce(EXCLUDED.last_lat, s.last_lat), "
             + "last_lon = coalesce(EXCLUDED.last_lon, s.last_lon), last_country = coalesce(EXCLUDED.last_country, s.last_country) "
-            + "RETURNING scan_count, first_scanned_at, first_country, prev_at, prev_lat, prev_lon, prev_country) "
-            + "SELECT up.*, " + LIFECYCLE_COLUMNS + " FROM up, c";
+            + "RETURNING scan_count, first_scanned_at, first_country), "
+            + "scan AS (INSERT INTO code_scan (id, log_index, scanned_at, recorded_at, country, lat, lon, channel, verdict, reasons) "
+            + "VALUES ($7, $1, $3, $8, $4, $5, $6, $9, $10, $11)) "
+            + "SELECT scan_count, first_scanned_at, first_country, "
+            + "(SELECT i.business_step FROM lifecycle_item i WHERE i.codes @> $1::int8 ORDER BY i.event_time DESC LIMIT 1) "
+            + "FROM up";
 
-    private Uni<Result> record(Located found, DigitalLink link, ScanInput scan, List<String> territories) {
+    private Uni<Result> record(Found found, DigitalLink link, ScanInput scan, List<String> territories) {
+        Located located = found.located();
+        Prior prior = found.prior();
         OffsetDateTime at = scan.scannedAt().atOffset(ZoneOffset.UTC);
         Double lat = scan.location() == null ? null : scan.location().latitude();
         Double lon = scan.location() == null ? null : scan.location().longitude();
-        return pool.preparedQuery(UPSERT).execute(Tuple.tuple().addLong(found.logIndex()).addUUID(found.batch().id())
-                .addOffsetDateTime(at).addString(scan.country()).addDouble(lat).addDouble(lon)).flatMap(rows -> {
+        List<ScanRules.Scan> previous = new ArrayList<>(1);
+        if (lat != null && prior.lastAt() != null && prior.lastLat() != null) {
+            previous.add(new ScanRules.Scan(prior.lastAt().toInstant(), prior.lastCountry(),
+                    new ScanRules.GeoPoint(prior.lastLat(), prior.lastLon()), null));
+        }
+        List<ScanRules.LifecycleEvent> events = prior.deletedAt() == null ? List.of()
+                : List.of(new ScanRules.LifecycleEvent(prior.deletedAt().toInstant(), ScanRules.Action.DELETE));
+        ScanRules.Policy policy = new ScanRules.Policy(maxScans, maxSpeedKmh, ScanRules.Policy.DEFAULT_LOCATION_SLACK_KM,
+                Set.copyOf(territories));
+        List<ScanRules.Reason> reasons = ScanRules.evaluate(policy, prior.scanCount(), previous, events,
+                new ScanRules.Scan(scan.scannedAt(), scan.country().isEmpty() ? null : scan.country(), scan.location(),
+                        scan.channel()));
+        UUID scanId = UUID.fromString(Ids.newId());
+        Verdict verdict = reasons.isEmpty() ? Verdict.GENUINE : Verdict.SUSPECT;
+        return pool.preparedQuery(RECORD).execute(Tuple.tuple().addLong(located.logIndex())
+                .addUUID(located.batch().id()).addOffsetDateTime(at).addString(scan.country()).addDouble(lat)
+                .addDouble(lon).addUUID(scanId).addOffsetDateTime(clock.instant().atOffset(ZoneOffset.UTC))
+                .addString(scan.channel()).addString(verdict.name()).addValue(json(reasons))).map(rows -> {
                     Row r = rows.iterator().next();
-                    long count = r.getLong(0);
-                    List<ScanRules.Scan> located = new ArrayList<>(1);
-                    if (lat != null && r.getOffsetDateTime(3) != null) {
-                        located.add(new ScanRules.Scan(r.getOffsetDateTime(3).toInstant(), r.getString(6),
-                                new ScanRules.GeoPoint(r.getDouble(4), r.getDouble(5)), null));
-                    }
-                    OffsetDateTime deletedAt = r.getOffsetDateTime(7);
-                    List<ScanRules.LifecycleEvent> events = deletedAt == null ? List.of()
-                            : List.of(new ScanRules.LifecycleEvent(deletedAt.toInstant(), ScanRules.Action.DELETE));
-                    ScanRules.Policy policy = new ScanRules.Policy(maxScans, maxSpeedKmh,
-                            ScanRules.Policy.DEFAULT_LOCATION_SLACK_KM, Set.copyOf(territories));
-                    List<ScanRules.Reason> reasons = ScanRules.evaluate(policy, count - 1, located, events,
-                            new ScanRules.Scan(scan.scannedAt(), scan.country().isEmpty() ? null : scan.country(),
-                                    scan.location(), scan.channel()));
-                    UUID scanId = UUID.fromString(Ids.newId());
-                    Result result = result(found, link, reasons, count, r.getOffsetDateTime(1), r.getString(2),
-                            deletedAt, r.getString(8), scanId.toString());
-                    return pool.preparedQuery("INSERT INTO code_scan (id, log_index, scanned_at, recorded_at, country, "
-                            + "lat, lon, channel, verdict, reasons) VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10)")
-                            .execute(Tuple.tuple().addUUID(scanId).addLong(found.logIndex()).addOffsetDateTime(at)
-                                    .addOffsetDateTime(clock.instant().atOffset(ZoneOffset.UTC)).addString(scan.country())
-                                    .addDouble(lat).addDouble(lon).addString(scan.channel())
-                                    .addString(result.verdict().name()).addValue(json(reasons)))
-                            .replaceWith(result);
+                    return result(located, link, reasons, r.getLong(0), r.getOffsetDateTime(1), r.getString(2),
+                            prior.deletedAt(), r.getString(3), scanId.toString());
                 });
     }
 

@@ -77,11 +77,14 @@ public class TransparencyLog {
     private final ForkJoinPool hashers = new ForkJoinPool(Runtime.getRuntime().availableProcessors());
     /** The right edge as of the last append by this replica; rebuilt when another replica appended. */
     private Edge cached;
-    /** Full tiles never change: the recently read ones are kept (about 8 KiB each). */
-    private final Map<Long, byte[]> fullTiles = java.util.Collections.synchronizedMap(
+    /**
+     * A tile of a given width never changes (a partial tile only grows into a wider one): the
+     * recently read ones are kept, up to about 8 KiB each.
+     */
+    private final Map<TilePaths.Tile, byte[]> tiles = java.util.Collections.synchronizedMap(
             new java.util.LinkedHashMap<>(1024, 0.75f, true) {
                 @Override
-                protected boolean removeEldestEntry(Map.Entry<Long, byte[]> eldest) {
+                protected boolean removeEldestEntry(Map.Entry<TilePaths.Tile, byte[]> eldest) {
                     return size() > MAX_CACHED_TILES;
                 }
             });
@@ -375,28 +378,25 @@ public class TransparencyLog {
     }
 
     private StoredCheckpoint readLatestCheckpoint() {
-        return query(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT size, root, note, published_at FROM log_checkpoint ORDER BY size DESC LIMIT 1");
-                    ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new StoredCheckpoint(rs.getLong(1), rs.getBytes(2), rs.getString(3),
-                        rs.getTimestamp(4).toInstant()) : null;
-            }
-        });
+        return query(c -> checkpoint(c, "ORDER BY size DESC LIMIT 1", -1));
     }
 
     /** The checkpoint published at exactly this size, or null. */
     public StoredCheckpoint checkpointAt(long size) {
-        return query(c -> {
-            try (PreparedStatement ps = c.prepareStatement(
-                    "SELECT size, root, note, published_at FROM log_checkpoint WHERE size = ?")) {
+        return query(c -> checkpoint(c, "WHERE size = ?", size));
+    }
+
+    private static StoredCheckpoint checkpoint(Connection c, String where, long size) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT size, root, note, published_at FROM log_checkpoint " + where)) {
+            if (size >= 0) {
                 ps.setLong(1, size);
-                try (ResultSet rs = ps.executeQuery()) {
-                    return rs.next() ? new StoredCheckpoint(rs.getLong(1), rs.getBytes(2), rs.getString(3),
-                            rs.getTimestamp(4).toInstant()) : null;
-                }
             }
-        });
+            try (ResultSet rs = ps.executeQuery()) {
+                return rs.next() ? new StoredCheckpoint(rs.getLong(1), rs.getBytes(2), rs.getString(3),
+                        rs.getTimestamp(4).toInstant()) : null;
+            }
+        }
     }
 
     public record StoredCheckpoint(long size, byte[] root, String note, Instant publishedAt) {
@@ -488,17 +488,16 @@ public class TransparencyLog {
      * tile is full) against the level-1 hash stored above it.
      */
     private byte[] readTile(Connection c, TilePaths.Tile tile, boolean check) {
-        long key = (long) tile.level() << 56 | tile.index();
-        if (check && tile.isFull()) {
-            byte[] known = fullTiles.get(key);
-            if (known != null) {
-                return known;
-            }
-            byte[] read = readTileFromStore(c, tile, true);
-            fullTiles.put(key, read);
-            return read;
+        if (!check) {
+            return readTileFromStore(c, tile, false);
         }
-        return readTileFromStore(c, tile, check);
+        byte[] known = tiles.get(tile);
+        if (known != null) {
+            return known;
+        }
+        byte[] read = readTileFromStore(c, tile, true);
+        tiles.put(tile, read);
+        return read;
     }
 
     private byte[] readTileFromStore(Connection c, TilePaths.Tile tile, boolean check) {
@@ -556,15 +555,7 @@ public class TransparencyLog {
     /** Entries [start, start + count): stored rows, and code entries derived from their batches. */
     List<byte[]> entries(Connection c, long start, int count) throws SQLException {
         byte[][] out = new byte[count][];
-        try (PreparedStatement ps = c.prepareStatement("SELECT idx, data FROM log_entry WHERE idx >= ? AND idx < ?")) {
-            ps.setLong(1, start);
-            ps.setLong(2, start + count);
-            try (ResultSet rs = ps.executeQuery()) {
-                while (rs.next()) {
-                    out[(int) (rs.getLong(1) - start)] = rs.getBytes(2);
-                }
-            }
-        }
+        int derived = 0;
         try (PreparedStatement ps = c.prepareStatement("SELECT first_idx, count, batch_id FROM log_code_range "
                 + "WHERE first_idx < ? AND first_idx + count > ? ORDER BY first_idx")) {
             ps.setLong(1, start + count);
@@ -577,6 +568,18 @@ public class TransparencyLog {
                     SerialCodec.Issuer issuer = batch.issuer();
                     for (long idx = Math.max(first, start); idx < Math.min(first + n, start + count); idx++) {
                         out[(int) (idx - start)] = batch.logEntry(issuer, idx - first);
+                        derived++;
+                    }
+                }
+            }
+        }
+        if (derived < count) { // most tiles of a large log lie inside one batch's codes: no stored entry to read
+            try (PreparedStatement ps = c.prepareStatement("SELECT idx, data FROM log_entry WHERE idx >= ? AND idx < ?")) {
+                ps.setLong(1, start);
+                ps.setLong(2, start + count);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        out[(int) (rs.getLong(1) - start)] = rs.getBytes(2);
                     }
                 }
             }
@@ -604,7 +607,7 @@ public class TransparencyLog {
      */
     public IntegrityReport checkIntegrity() {
         IntegrityReport report = query(c -> {
-            StoredCheckpoint latest = latestCheckpoint();
+            StoredCheckpoint latest = checkpoint(c, "ORDER BY size DESC LIMIT 1", -1); // in this snapshot
             if (latest == null) {
                 return new IntegrityReport(true, 0, null, "", clock.instant());
             }
@@ -655,14 +658,7 @@ public class TransparencyLog {
     }
 
     private static StoredCheckpoint previousCheckpoint(Connection c, long size) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("SELECT size, root, note, published_at FROM log_checkpoint "
-                + "WHERE size < ? ORDER BY size DESC LIMIT 1")) {
-            ps.setLong(1, size);
-            try (ResultSet rs = ps.executeQuery()) {
-                return rs.next() ? new StoredCheckpoint(rs.getLong(1), rs.getBytes(2), rs.getString(3),
-                        rs.getTimestamp(4).toInstant()) : null;
-            }
-        }
+        return checkpoint(c, "WHERE size < ? ORDER BY size DESC LIMIT 1", size);
     }
 
     private void recordIntegrity(IntegrityReport r) {
@@ -682,7 +678,7 @@ public class TransparencyLog {
         });
         integrityProblem = new Fresh<>(r.consistent() ? null : r.problem(), System.nanoTime());
         if (!r.consistent()) {
-            fullTiles.clear(); // serve nothing remembered from before the damage was found
+            tiles.clear(); // serve nothing remembered from before the damage was found
             LOG.errorf("Transparency log integrity check failed: %s", r.problem());
         }
     }
