@@ -204,6 +204,34 @@ class TransparencyLogTest {
         anonymous.getInclusionProof(GetInclusionProofRequest.newBuilder().setLeafIndex(index).build()).await().atMost(WAIT);
     }
 
+    @Test
+    void aTamperedTreeHashIsDetectedByTheIntegrityCheck() {
+        Owner owner = owner(anonymous, List.of());
+        issued(owner, owner.gtin(), 600); // at least two full level-0 tiles, so level-1 hashes are stored
+        VerificationService admin = CodesTestSupport.as(anonymous, TestTokens.token("admin"));
+        byte[] original = db.preparedQuery("SELECT hashes FROM log_tile WHERE level = 1 AND idx = 0").execute()
+                .await().atMost(WAIT).iterator().next().getBuffer(0).getBytes();
+        byte[] forged = original.clone();
+        forged[40] ^= 0x01; // the second stored hash (entries 256..511)
+        try {
+            tile(forged);
+            CheckLogIntegrityResponse broken = admin.checkLogIntegrity(CheckLogIntegrityRequest.getDefaultInstance())
+                    .await().atMost(WAIT);
+            assertFalse(broken.getConsistent());
+            assertEquals(256, broken.getFirstBadIndex(), broken.toString());
+            assertTrue(broken.getProblem().contains("256..511"), broken.getProblem());
+        } finally {
+            tile(original);
+        }
+        assertTrue(admin.checkLogIntegrity(CheckLogIntegrityRequest.getDefaultInstance()).await().atMost(WAIT)
+                .getConsistent());
+    }
+
+    private void tile(byte[] hashes) {
+        db.preparedQuery("UPDATE log_tile SET hashes = $1 WHERE level = 1 AND idx = 0")
+                .execute(Tuple.of(io.vertx.core.buffer.Buffer.buffer(hashes))).await().atMost(WAIT);
+    }
+
     private void update(long index, byte[] data) {
         db.preparedQuery("UPDATE log_entry SET data = $1 WHERE idx = $2")
                 .execute(Tuple.of(io.vertx.core.buffer.Buffer.buffer(data), index)).await().atMost(WAIT);
