@@ -19,10 +19,6 @@ public record IssuedBatch(UUID id, UUID ownerId, UUID brandId, String gtin14, lo
         return SerialCodec.issuer(key, gtin14);
     }
 
-    public String serial(long index) {
-        return issuer().serial(nonceFirst + index);
-    }
-
     public String digitalLink(String serial) {
         return DigitalLink.of("code", resolverHost, gtin14, serial).uri();
     }

@@ -1,6 +1,5 @@
 package io.cloudsword.verification.log;
 
-import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.sql.Connection;
@@ -760,9 +759,5 @@ public class TransparencyLog {
         LogStorageException(String message, SQLException cause) {
             super(message, cause);
         }
-    }
-
-    static String text(byte[] entry) {
-        return new String(entry, StandardCharsets.UTF_8);
     }
 }

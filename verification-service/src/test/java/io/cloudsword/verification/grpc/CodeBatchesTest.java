@@ -119,7 +119,9 @@ class CodeBatchesTest {
                 owner.client().createCodeBatch(order(owner, other.gtin(), 10).setOwnerId(other.id()).build()));
         refused(owner, "quantity", "QUANTITY_OUT_OF_RANGE", order(owner, owner.gtin(), 0));
         refused(owner, "quantity", "QUANTITY_OUT_OF_RANGE", order(owner, owner.gtin(), 10_000_001));
-        refused(owner, "gtin", "INVALID_GTIN", order(owner, owner.gtin().substring(0, 13) + "0", 10));
+        String gtin = owner.gtin();
+        String wrongCheckDigit = gtin.substring(0, 13) + (gtin.charAt(13) - '0' + 1) % 10;
+        refused(owner, "gtin", "INVALID_GTIN", order(owner, wrongCheckDigit, 10));
         refused(owner, "resolver_host", "INVALID_RESOLVER_HOST", order(owner, owner.gtin(), 10).setResolverHost("a b"));
         refused(owner, "idempotency_key", "FIELD_REQUIRED", order(owner, owner.gtin(), 10).setIdempotencyKey(""));
         // an owner that is not (or no longer) verified
