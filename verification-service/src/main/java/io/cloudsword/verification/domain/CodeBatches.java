@@ -25,6 +25,7 @@ import io.cloudsword.kit.error.DomainException;
 import io.cloudsword.kit.paging.Page;
 import io.cloudsword.verification.codes.SerialCodec;
 import io.cloudsword.verification.log.TransparencyLog;
+import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -44,21 +45,26 @@ public class CodeBatches {
     static final String COLUMNS = "id, owner_id, brand_id, gtin, quantity, status, codes_done, created_at, resolver_host, "
             + "started_at, completed_at, failure_reason, key_id, commitment_log_index, first_code_log_index, updated_at, "
             + "codes_per_second";
+    /** Codes per ExportCodes message (the contract allows up to 10,000). */
+    static final int EXPORT_CHUNK = 10_000;
 
     private final Pool pool;
     private final TransparencyLog log;
     private final BrandDirectory brands;
     private final CodeKeys keys;
+    private final KeyRing keyRing;
     private final BatchWorker worker;
     private final Clock clock;
     private final String defaultResolverHost;
 
-    public CodeBatches(Pool pool, TransparencyLog log, BrandDirectory brands, CodeKeys keys, BatchWorker worker,
-            Clock clock, @ConfigProperty(name = "cloudsword.codes.resolver-host") String defaultResolverHost) {
+    public CodeBatches(Pool pool, TransparencyLog log, BrandDirectory brands, CodeKeys keys, KeyRing keyRing,
+            BatchWorker worker, Clock clock,
+            @ConfigProperty(name = "cloudsword.codes.resolver-host") String defaultResolverHost) {
         this.pool = pool;
         this.log = log;
         this.brands = brands;
         this.keys = keys;
+        this.keyRing = keyRing;
         this.worker = worker;
         this.clock = clock;
         this.defaultResolverHost = defaultResolverHost;
@@ -289,13 +295,45 @@ public class CodeBatches {
         return t == null ? null : t.toInstant();
     }
 
-    /** The serials of codes [start, end) of a batch, for export (computed, never stored). */
-    public static List<String[]> codes(IssuedBatch batch, long start, long end) {
+    public record ExportedCode(long index, String serial, String digitalLink) {
+    }
+
+    /**
+     * The batch's codes [start, start + max) among those issued so far, in chunks of
+     * {@link #EXPORT_CHUNK}, computed (never stored) on worker threads. Its owner (or an admin) only.
+     */
+    public Multi<List<ExportedCode>> export(Caller caller, String batchId, long start, Long max) {
+        if (start < 0 || (max != null && max < 1)) {
+            return Multi.createFrom().failure(DomainException.invalid(start < 0 ? "start_index" : "max_codes",
+                    "VALUE_OUT_OF_RANGE", "start_index must be >= 0 and max_codes >= 1"));
+        }
+        return get(caller, batchId).onItem().transformToMulti(b -> {
+            if (!caller.actsFor(b.ownerId()) || (caller.isStaff() && !caller.hasRole(Caller.ADMIN))) {
+                return Multi.createFrom().failure(DomainException.forbidden("NOT_OWNER",
+                        "Only the batch's owner may export its codes"));
+            }
+            if (start > b.codesDone()) {
+                return Multi.createFrom().failure(DomainException.outOfRange("start_index", "VALUE_OUT_OF_RANGE",
+                        "start_index is past the " + b.codesDone() + " codes issued so far"));
+            }
+            long end = max == null ? b.codesDone() : Math.min(b.codesDone(), start + max);
+            List<Long> chunks = new ArrayList<>();
+            for (long s = start; s < end; s += EXPORT_CHUNK) {
+                chunks.add(s);
+            }
+            return keyRing.batch(b.id()).onItem().transformToMulti(batch -> Multi.createFrom().iterable(chunks)
+                    .onItem().transformToUniAndConcatenate(s -> Uni.createFrom()
+                            .item(() -> codes(batch, s, Math.min(end, s + EXPORT_CHUNK)))
+                            .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())));
+        });
+    }
+
+    private static List<ExportedCode> codes(IssuedBatch batch, long start, long end) {
         SerialCodec.Issuer issuer = batch.issuer();
-        List<String[]> out = new ArrayList<>((int) (end - start));
+        List<ExportedCode> out = new ArrayList<>((int) (end - start));
         for (long i = start; i < end; i++) {
             String serial = issuer.serial(batch.nonceFirst() + i);
-            out.add(new String[] { Long.toString(i), serial, batch.digitalLink(serial) });
+            out.add(new ExportedCode(i, serial, batch.digitalLink(serial)));
         }
         return out;
     }

@@ -20,6 +20,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import io.cloudsword.kit.auth.Caller;
 import io.cloudsword.kit.error.Checks;
 import io.cloudsword.kit.error.DomainException;
+import io.cloudsword.kit.paging.Page;
 import io.cloudsword.verification.codes.DigitalLink;
 import io.cloudsword.verification.codes.SerialCodec;
 import io.cloudsword.verification.log.LogEntries;
@@ -185,9 +186,10 @@ public class LifecycleEvents {
     }
 
     /** Events covering the code, oldest first; the caller must own it. */
-    public List<Recorded> forCode(Caller caller, String code, int limit, Instant after) {
+    public Page.Slice<Recorded> forCode(Caller caller, String code, int first, String after) {
         caller.requireRole(Caller.RIGHTS_OWNER, Caller.REVIEWER, Caller.ADMIN);
         DigitalLink link = DigitalLink.parse("code", code);
+        Page page = Page.of(first, after, "events-oldest", 2);
         return log.read(c -> {
             long[] found = locate(c, link);
             if (found == null || !caller.actsFor(keys.batch(c, new UUID(found[1], found[2])).ownerId())) {
@@ -196,19 +198,25 @@ public class LifecycleEvents {
             List<Recorded> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT DISTINCT e.event_id, e.owner_id, e.recorded_by, "
                     + "e.recorded_role, e.recorded_at, e.log_index, e.code_count, e.input, e.event_time FROM lifecycle_event e "
-                    + "JOIN lifecycle_item i ON i.event_id = e.event_id WHERE i.codes @> ?::int8 AND e.recorded_at > ? "
-                    + "ORDER BY e.recorded_at, e.event_id LIMIT ?")) {
+                    + "JOIN lifecycle_item i ON i.event_id = e.event_id WHERE i.codes @> ?::int8 "
+                    + "AND (e.recorded_at, e.event_id) > (?, ?) ORDER BY e.recorded_at, e.event_id LIMIT ?")) {
                 ps.setLong(1, found[0]);
-                ps.setTimestamp(2, Timestamp.from(after == null ? Instant.EPOCH : after));
-                ps.setInt(3, limit);
+                ps.setTimestamp(2, Timestamp.from(page.first() ? Instant.EPOCH : Instant.parse(page.after().get(0))));
+                ps.setObject(3, page.first() ? new UUID(0, 0) : UUID.fromString(page.after().get(1)));
+                ps.setInt(4, page.size() + 1);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(recorded(rs, false));
                     }
                 }
             }
-            return out;
+            return page.slice(out);
         });
+    }
+
+    /** Where the next page starts after this event. */
+    public static String cursor(Recorded e) {
+        return Page.cursor("events-oldest", e.recordedAt().toString(), e.eventId().toString());
     }
 
     private static Recorded recorded(ResultSet rs, boolean created) throws SQLException {

@@ -2,9 +2,7 @@ package io.cloudsword.verification.grpc;
 
 import java.time.Duration;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.HashSet;
-import java.util.List;
 import java.util.Set;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.function.Supplier;
@@ -23,13 +21,11 @@ import io.cloudsword.kit.auth.CallerInterceptor;
 import io.cloudsword.kit.error.DomainException;
 import io.cloudsword.kit.grpc.DomainExceptionMapper;
 import io.cloudsword.kit.grpc.ProtoTime;
-import io.cloudsword.tlog.ProofBundle;
 import io.cloudsword.verification.codes.DigitalLink;
 import io.cloudsword.verification.codes.ScanRules;
 import io.cloudsword.verification.domain.BatchView;
 import io.cloudsword.verification.domain.CodeBatches;
 import io.cloudsword.verification.domain.CodeKeys;
-import io.cloudsword.verification.domain.KeyRing;
 import io.cloudsword.verification.domain.LifecycleEvents;
 import io.cloudsword.verification.domain.NewCodeBatch;
 import io.cloudsword.verification.domain.Verifications;
@@ -43,21 +39,18 @@ import io.smallrye.mutiny.infrastructure.Infrastructure;
 @GrpcService
 public class VerificationGrpcService extends MutinyVerificationServiceGrpc.VerificationServiceImplBase {
 
-    static final int EXPORT_CHUNK = 10_000;
     static final int MAX_BATCH_VERIFY = 1_000;
 
     private final CodeBatches batches;
     private final CodeKeys keys;
-    private final KeyRing keyRing;
     private final Verifications verifications;
     private final LifecycleEvents events;
     private final TransparencyLog log;
 
-    public VerificationGrpcService(CodeBatches batches, CodeKeys keys, KeyRing keyRing, Verifications verifications,
+    public VerificationGrpcService(CodeBatches batches, CodeKeys keys, Verifications verifications,
             LifecycleEvents events, TransparencyLog log) {
         this.batches = batches;
         this.keys = keys;
-        this.keyRing = keyRing;
         this.verifications = verifications;
         this.events = events;
         this.log = log;
@@ -126,35 +119,13 @@ public class VerificationGrpcService extends MutinyVerificationServiceGrpc.Verif
 
     @Override
     public Multi<ExportCodesResponse> exportCodes(ExportCodesRequest r) {
-        Caller caller = CallerInterceptor.current();
-        if (r.getStartIndex() < 0 || (r.hasMaxCodes() && r.getMaxCodes() < 1)) {
-            return Multi.createFrom().failure(DomainException.invalid(r.getStartIndex() < 0 ? "start_index" : "max_codes",
-                    "VALUE_OUT_OF_RANGE", "start_index must be >= 0 and max_codes >= 1"));
-        }
-        return batches.get(caller, r.getBatchId()).onItem().transformToMulti(b -> {
-            if (!caller.actsFor(b.ownerId()) || (caller.isStaff() && !caller.hasRole(Caller.ADMIN))) {
-                return Multi.createFrom().failure(DomainException.forbidden("NOT_OWNER",
-                        "Only the batch's owner may export its codes"));
-            }
-            long end = r.hasMaxCodes() ? Math.min(b.codesDone(), r.getStartIndex() + r.getMaxCodes()) : b.codesDone();
-            if (r.getStartIndex() > b.codesDone()) {
-                return Multi.createFrom().failure(DomainException.outOfRange("start_index", "VALUE_OUT_OF_RANGE",
-                        "start_index is past the " + b.codesDone() + " codes issued so far"));
-            }
-            List<Long> starts = new ArrayList<>();
-            for (long s = r.getStartIndex(); s < end; s += EXPORT_CHUNK) {
-                starts.add(s);
-            }
-            return keyRing.batch(b.id()).onItem().transformToMulti(batch -> Multi.createFrom().iterable(starts)
-                    .onItem().transformToUniAndConcatenate(s -> blocking(() -> {
-                        ExportCodesResponse.Builder out = ExportCodesResponse.newBuilder();
-                        for (String[] code : CodeBatches.codes(batch, s, Math.min(end, s + EXPORT_CHUNK))) {
-                            out.addCodes(IssuedCode.newBuilder().setIndex(Long.parseLong(code[0])).setSerial(code[1])
-                                    .setDigitalLink(code[2]));
-                        }
-                        return out.build();
-                    })));
-        });
+        return batches.export(CallerInterceptor.current(), r.getBatchId(), r.getStartIndex(),
+                r.hasMaxCodes() ? r.getMaxCodes() : null).map(chunk -> {
+                    ExportCodesResponse.Builder out = ExportCodesResponse.newBuilder();
+                    chunk.forEach(code -> out.addCodes(IssuedCode.newBuilder().setIndex(code.index())
+                            .setSerial(code.serial()).setDigitalLink(code.digitalLink())));
+                    return out.build();
+                });
     }
 
     // ----- keys
@@ -276,25 +247,13 @@ public class VerificationGrpcService extends MutinyVerificationServiceGrpc.Verif
     @Override
     public Uni<ListLifecycleEventsResponse> listLifecycleEvents(ListLifecycleEventsRequest r) {
         Caller caller = CallerInterceptor.current();
-        int size = r.getPage().getFirst() == 0 ? 50 : r.getPage().getFirst();
-        if (size < 1 || size > 500) {
-            return Uni.createFrom().failure(DomainException.invalid("page.first", "INVALID_PAGE_SIZE",
-                    "page.first must be 1..500 (0 for the default of 50)"));
-        }
-        Instant after;
-        try {
-            after = r.getPage().getAfter().isEmpty() ? null : Instant.parse(r.getPage().getAfter());
-        } catch (java.time.format.DateTimeParseException e) {
-            return Uni.createFrom().failure(DomainException.invalid("page.after", "INVALID_CURSOR",
-                    "page.after is not a cursor of this list"));
-        }
-        return blocking(() -> events.forCode(caller, r.getCode(), size + 1, after)).map(list -> {
-            ListLifecycleEventsResponse.Builder out = ListLifecycleEventsResponse.newBuilder();
-            List<LifecycleEvents.Recorded> page = list.size() > size ? list.subList(0, size) : list;
-            page.forEach(e -> out.addEvents(toProto(e)));
-            return out.setPageInfo(pageInfo(page.isEmpty() ? "" : page.get(page.size() - 1).recordedAt().toString(),
-                    list.size() > size)).build();
-        });
+        return blocking(() -> events.forCode(caller, r.getCode(), r.getPage().getFirst(), r.getPage().getAfter()))
+                .map(slice -> {
+                    ListLifecycleEventsResponse.Builder out = ListLifecycleEventsResponse.newBuilder();
+                    slice.items().forEach(e -> out.addEvents(toProto(e)));
+                    return out.setPageInfo(pageInfo(slice.last() == null ? "" : LifecycleEvents.cursor(slice.last()),
+                            slice.hasNextPage())).build();
+                });
     }
 
     // ----- transparency log
@@ -317,91 +276,64 @@ public class VerificationGrpcService extends MutinyVerificationServiceGrpc.Verif
 
     @Override
     public Uni<GetCheckpointResponse> getCheckpoint(GetCheckpointRequest request) {
-        return blocking(() -> {
-            TransparencyLog.StoredCheckpoint latest = requireCheckpoint();
-            return GetCheckpointResponse.newBuilder().setCheckpoint(toProto(latest)).build();
-        });
+        return blocking(() -> GetCheckpointResponse.newBuilder().setCheckpoint(toProto(log.requireCheckpoint())).build());
     }
 
     @Override
     public Uni<GetInclusionProofResponse> getInclusionProof(GetInclusionProofRequest r) {
         Uni<Long> index = switch (r.getEntryCase()) {
             case LEAF_INDEX -> Uni.createFrom().item(r.getLeafIndex());
-            case CODE -> locateIssued(r.getCode()).map(Verifications.Located::logIndex);
+            case CODE -> Uni.createFrom().item(() -> DigitalLink.parse("code", r.getCode())).flatMap(this::locateIssued)
+                    .map(Verifications.Located::logIndex);
             default -> Uni.createFrom().failure(DomainException.invalid("entry", "FIELD_REQUIRED",
                     "give leaf_index or code"));
         };
-        return index.flatMap(leaf -> blocking(() -> {
-            TransparencyLog.StoredCheckpoint latest = requireCheckpoint();
-            long size = r.hasTreeSize() ? r.getTreeSize() : latest.size();
-            if (size < 1 || size > latest.size() || leaf < 0 || leaf >= size) {
-                throw DomainException.outOfRange(r.hasTreeSize() ? "tree_size" : "leaf_index", "INVALID_TREE_SIZE",
-                        "need 0 <= leaf_index < tree_size <= " + latest.size() + " (the latest checkpoint)");
-            }
-            TransparencyLog.Inclusion proof = log.inclusionProof(leaf, size);
-            GetInclusionProofResponse.Builder out = GetInclusionProofResponse.newBuilder()
-                    .setProof(inclusion(leaf, size, proof.leafHash(), proof.hashes()));
-            TransparencyLog.StoredCheckpoint at = size == latest.size() ? latest : log.checkpointAt(size);
-            if (at != null) {
-                out.setCheckpoint(toProto(at));
-            }
-            return out.build();
-        }));
+        return index.flatMap(leaf -> blocking(() -> log.proveInclusion(leaf, r.hasTreeSize() ? r.getTreeSize() : null)))
+                .map(p -> {
+                    GetInclusionProofResponse.Builder out = GetInclusionProofResponse.newBuilder()
+                            .setProof(inclusion(p.leafIndex(), p.treeSize(), p.proof()));
+                    if (p.checkpoint() != null) {
+                        out.setCheckpoint(toProto(p.checkpoint()));
+                    }
+                    return out.build();
+                });
     }
 
     @Override
     public Uni<GetConsistencyProofResponse> getConsistencyProof(GetConsistencyProofRequest r) {
         return blocking(() -> {
-            TransparencyLog.StoredCheckpoint latest = requireCheckpoint();
-            long second = r.hasSecondTreeSize() ? r.getSecondTreeSize() : latest.size();
-            long first = r.getFirstTreeSize();
-            if (first < 1 || first > second || second > latest.size()) {
-                throw DomainException.outOfRange("first_tree_size", "INVALID_TREE_SIZE",
-                        "need 0 < first_tree_size <= second_tree_size <= " + latest.size());
-            }
-            ConsistencyProof.Builder proof = ConsistencyProof.newBuilder().setFirstTreeSize(first).setSecondTreeSize(second);
-            log.consistencyProof(first, second).forEach(h -> proof.addHashes(ByteString.copyFrom(h)));
+            long second = r.hasSecondTreeSize() ? r.getSecondTreeSize() : log.requireCheckpoint().size();
+            ConsistencyProof.Builder proof = ConsistencyProof.newBuilder().setFirstTreeSize(r.getFirstTreeSize())
+                    .setSecondTreeSize(second);
+            log.proveConsistency(r.getFirstTreeSize(), second).forEach(h -> proof.addHashes(ByteString.copyFrom(h)));
             return GetConsistencyProofResponse.newBuilder().setProof(proof).build();
         });
     }
 
     @Override
     public Uni<GetProofBundleResponse> getProofBundle(GetProofBundleRequest r) {
-        return locateIssued(r.getCode()).flatMap(found -> blocking(() -> {
-            TransparencyLog.StoredCheckpoint latest = requireCheckpoint();
+        DigitalLink link;
+        try {
+            link = DigitalLink.parse("code", r.getCode());
+        } catch (DomainException e) {
+            return Uni.createFrom().failure(e);
+        }
+        return locateIssued(link).flatMap(found -> blocking(() -> log.proofBundle(found.logIndex())).map(b -> {
             long leaf = found.logIndex();
-            byte[] entry = log.entries(leaf, 1).get(0);
-            List<byte[]> proof = log.inclusionProof(leaf, latest.size()).hashes();
-            DigitalLink link = DigitalLink.parse("code", r.getCode());
-            String text = new ProofBundle(leaf, proof, latest.note(), entry).encode();
-            ProofBundle.Result check = ProofBundle.verify(text, io.cloudsword.tlog.MerkleHash.leaf(entry), log.origin(),
-                    log.signer().verifier());
-            if (!check.valid()) {
-                throw DomainException.dataLoss("LOG_INTEGRITY_FAILURE", "The proof does not verify: " + check.failure());
-            }
             return GetProofBundleResponse.newBuilder().setBundle(io.cloudsword.api.verification.v1.ProofBundle.newBuilder()
                     .setCode(r.getCode()).setGtin(link.gtin14()).setSerial(link.serial())
                     .setEntry(LogEntry.newBuilder().setIndex(leaf).setType(LogEntryType.LOG_ENTRY_TYPE_CODE)
-                            .setData(ByteString.copyFrom(entry)))
-                    .setInclusionProof(inclusion(leaf, latest.size(), io.cloudsword.tlog.MerkleHash.leaf(entry), proof))
-                    .setCheckpoint(toProto(latest)).setTlogProof(text)).build();
+                            .setData(ByteString.copyFrom(b.entry())))
+                    .setInclusionProof(inclusion(leaf, b.checkpoint().size(), b.proof()))
+                    .setCheckpoint(toProto(b.checkpoint())).setTlogProof(b.text())).build();
         }));
     }
 
     @Override
     public Uni<GetLogEntriesResponse> getLogEntries(GetLogEntriesRequest r) {
-        return blocking(() -> {
-            TransparencyLog.StoredCheckpoint latest = requireCheckpoint();
-            if (r.getCount() < 1 || r.getCount() > 1000) {
-                throw DomainException.invalid("count", "VALUE_OUT_OF_RANGE", "count must be 1..1000");
-            }
-            if (r.getStartIndex() < 0 || r.getStartIndex() >= latest.size()) {
-                throw DomainException.outOfRange("start_index", "INVALID_TREE_SIZE",
-                        "start_index must be 0.." + (latest.size() - 1));
-            }
-            int count = (int) Math.min(r.getCount(), latest.size() - r.getStartIndex());
+        return blocking(() -> log.auditEntries(r.getStartIndex(), r.getCount())).map(entries -> {
             GetLogEntriesResponse.Builder out = GetLogEntriesResponse.newBuilder();
-            for (TransparencyLog.Entry e : log.describedEntries(r.getStartIndex(), count)) {
+            for (TransparencyLog.Entry e : entries) {
                 LogEntry.Builder entry = LogEntry.newBuilder().setIndex(e.index())
                         .setType(LogEntryType.valueOf("LOG_ENTRY_TYPE_" + e.type())).setData(ByteString.copyFrom(e.data()));
                 if (e.integratedAt() != null) {
@@ -416,12 +348,7 @@ public class VerificationGrpcService extends MutinyVerificationServiceGrpc.Verif
     @Override
     public Uni<CheckLogIntegrityResponse> checkLogIntegrity(CheckLogIntegrityRequest request) {
         Caller caller = CallerInterceptor.current();
-        try {
-            caller.requireRole(Caller.ADMIN);
-        } catch (DomainException e) {
-            return Uni.createFrom().failure(e);
-        }
-        return blocking(log::checkIntegrity).map(report -> {
+        return blocking(() -> log.checkIntegrity(caller)).map(report -> {
             CheckLogIntegrityResponse.Builder out = CheckLogIntegrityResponse.newBuilder()
                     .setConsistent(report.consistent()).setCheckedTreeSize(Math.max(0, report.checkedSize()))
                     .setProblem(report.problem()).setCheckedAt(ProtoTime.toProto(report.checkedAt()));
@@ -434,29 +361,15 @@ public class VerificationGrpcService extends MutinyVerificationServiceGrpc.Verif
 
     // ----- mapping
 
-    private Uni<Verifications.Located> locateIssued(String code) {
-        DigitalLink link;
-        try {
-            link = DigitalLink.parse("code", code);
-        } catch (DomainException e) {
-            return Uni.createFrom().failure(e);
-        }
+    private Uni<Verifications.Located> locateIssued(DigitalLink link) {
         return verifications.locate(link).onItem().ifNull().failWith(() -> DomainException.notFound("code",
                 "LOG_ENTRY_NOT_FOUND", "No issued code is " + link.path()));
     }
 
-    private TransparencyLog.StoredCheckpoint requireCheckpoint() {
-        TransparencyLog.StoredCheckpoint latest = log.latestCheckpoint();
-        if (latest == null) {
-            throw DomainException.notFound("", "LOG_ENTRY_NOT_FOUND", "The log is empty: no checkpoint published yet");
-        }
-        return latest;
-    }
-
-    private static InclusionProof inclusion(long leaf, long size, byte[] leafHash, List<byte[]> proof) {
+    private static InclusionProof inclusion(long leaf, long size, TransparencyLog.Inclusion proof) {
         InclusionProof.Builder out = InclusionProof.newBuilder().setLeafIndex(leaf).setTreeSize(size)
-                .setLeafHash(ByteString.copyFrom(leafHash));
-        proof.forEach(h -> out.addHashes(ByteString.copyFrom(h)));
+                .setLeafHash(ByteString.copyFrom(proof.leafHash()));
+        proof.hashes().forEach(h -> out.addHashes(ByteString.copyFrom(h)));
         return out.build();
     }
 

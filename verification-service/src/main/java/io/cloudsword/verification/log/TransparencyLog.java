@@ -34,6 +34,7 @@ import io.cloudsword.tlog.CompactRange;
 import io.cloudsword.tlog.MerkleHash;
 import io.cloudsword.tlog.MerkleTree;
 import io.cloudsword.tlog.NoteSigner;
+import io.cloudsword.tlog.ProofBundle;
 import io.cloudsword.tlog.TileHashReader;
 import io.cloudsword.tlog.TilePaths;
 import io.cloudsword.tlog.TlogException;
@@ -426,8 +427,71 @@ public class TransparencyLog {
     public record Entry(long index, String type, byte[] data, Instant integratedAt) {
     }
 
+    /** The latest checkpoint; NOT_FOUND while the log is empty. */
+    public StoredCheckpoint requireCheckpoint() {
+        StoredCheckpoint latest = latestCheckpoint();
+        if (latest == null) {
+            throw DomainException.notFound("", "LOG_ENTRY_NOT_FOUND", "The log is empty: no checkpoint published yet");
+        }
+        return latest;
+    }
+
+    /** An inclusion proof and the checkpoint of its tree size when one was published at that size. */
+    public record ProvenInclusion(long leafIndex, long treeSize, Inclusion proof, StoredCheckpoint checkpoint) {
+    }
+
+    /** Proves entry {@code leaf} in the tree of {@code treeSize} (null: the latest checkpoint's). */
+    public ProvenInclusion proveInclusion(long leaf, Long treeSize) {
+        StoredCheckpoint latest = requireCheckpoint();
+        long size = treeSize != null ? treeSize : latest.size();
+        if (size < 1 || size > latest.size() || leaf < 0 || leaf >= size) {
+            throw DomainException.outOfRange(treeSize != null ? "tree_size" : "leaf_index", "INVALID_TREE_SIZE",
+                    "need 0 <= leaf_index < tree_size <= " + latest.size() + " (the latest checkpoint)");
+        }
+        return new ProvenInclusion(leaf, size, inclusionProof(leaf, size),
+                size == latest.size() ? latest : checkpointAt(size));
+    }
+
+    /** Proves the tree of {@code first} entries a prefix of the tree of {@code second} (null: the latest). */
+    public List<byte[]> proveConsistency(long first, long second) {
+        StoredCheckpoint latest = requireCheckpoint();
+        if (first < 1 || first > second || second > latest.size()) {
+            throw DomainException.outOfRange("first_tree_size", "INVALID_TREE_SIZE",
+                    "need 0 < first_tree_size <= second_tree_size <= " + latest.size());
+        }
+        return consistencyProof(first, second);
+    }
+
+    /** An offline bundle (c2sp.org/tlog-proof) of entry {@code leaf}, carrying the entry, checked before it leaves. */
+    public record Bundle(byte[] entry, Inclusion proof, StoredCheckpoint checkpoint, String text) {
+    }
+
+    public Bundle proofBundle(long leaf) {
+        StoredCheckpoint latest = requireCheckpoint();
+        byte[] entry = entries(leaf, 1).get(0);
+        Inclusion proof = inclusionProof(leaf, latest.size());
+        String text = new ProofBundle(leaf, proof.hashes(), latest.note(), entry).encode();
+        ProofBundle.Result check = ProofBundle.verify(text, MerkleHash.leaf(entry), origin, material.signer().verifier());
+        if (!check.valid()) {
+            throw DomainException.dataLoss("LOG_INTEGRITY_FAILURE", "The proof does not verify: " + check.failure());
+        }
+        return new Bundle(entry, proof, latest, text);
+    }
+
+    /** Up to {@code count} (1..1,000) entries from {@code start}, for auditors and mirrors. */
+    public List<Entry> auditEntries(long start, int count) {
+        StoredCheckpoint latest = requireCheckpoint();
+        if (count < 1 || count > 1000) {
+            throw DomainException.invalid("count", "VALUE_OUT_OF_RANGE", "count must be 1..1000");
+        }
+        if (start < 0 || start >= latest.size()) {
+            throw DomainException.outOfRange("start_index", "INVALID_TREE_SIZE", "start_index must be 0.." + (latest.size() - 1));
+        }
+        return describedEntries(start, (int) Math.min(count, latest.size() - start));
+    }
+
     /** Entries with their type and time, for auditors. */
-    public List<Entry> describedEntries(long start, int count) {
+    List<Entry> describedEntries(long start, int count) {
         return query(c -> {
             List<byte[]> data = entries(c, start, count);
             Map<Long, String> types = new HashMap<>();
@@ -604,7 +668,8 @@ public class TransparencyLog {
      * consistent with the one before. The result is stored: a failure blocks proofs until a
      * check passes again.
      */
-    public IntegrityReport checkIntegrity() {
+    public IntegrityReport checkIntegrity(io.cloudsword.kit.auth.Caller caller) {
+        caller.requireRole(io.cloudsword.kit.auth.Caller.ADMIN);
         IntegrityReport report = query(c -> {
             StoredCheckpoint latest = checkpoint(c, "ORDER BY size DESC LIMIT 1", -1); // in this snapshot
             if (latest == null) {

@@ -12,9 +12,9 @@ import io.cloudsword.api.verification.v1.CodeBatch;
 import io.cloudsword.api.verification.v1.CodeBatchStatus;
 import io.cloudsword.api.verification.v1.CreateCodeBatchRequest;
 import io.cloudsword.api.verification.v1.ExportCodesRequest;
-import io.cloudsword.api.verification.v1.GetCodeBatchRequest;
 import io.cloudsword.api.verification.v1.IssuedCode;
 import io.cloudsword.api.verification.v1.VerificationService;
+import io.cloudsword.api.verification.v1.WatchCodeBatchRequest;
 import io.cloudsword.support.tokens.TestTokens;
 import io.cloudsword.verification.support.FakeBrandRegistry;
 import io.quarkus.grpc.GrpcClientUtils;
@@ -75,24 +75,12 @@ final class CodesTestSupport {
         return awaitCompleted(owner, batch.getId());
     }
 
+    /** Follows the batch with WatchCodeBatch, which completes once the batch is finished. */
     static CodeBatch awaitCompleted(Owner owner, String id) {
-        long deadline = System.nanoTime() + WAIT.toNanos();
-        while (System.nanoTime() < deadline) {
-            CodeBatch b = owner.client().getCodeBatch(GetCodeBatchRequest.newBuilder().setId(id).build()).await()
-                    .atMost(WAIT).getBatch();
-            if (b.getStatus() == CodeBatchStatus.CODE_BATCH_STATUS_COMPLETED
-                    || b.getStatus() == CodeBatchStatus.CODE_BATCH_STATUS_FAILED) {
-                assertEquals(CodeBatchStatus.CODE_BATCH_STATUS_COMPLETED, b.getStatus(), b.getFailureReason());
-                return b;
-            }
-            try {
-                Thread.sleep(100);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
-            }
-        }
-        throw new AssertionError("batch " + id + " did not complete within " + WAIT);
+        CodeBatch b = owner.client().watchCodeBatch(WatchCodeBatchRequest.newBuilder().setId(id).build())
+                .collect().last().await().atMost(WAIT).getBatch();
+        assertEquals(CodeBatchStatus.CODE_BATCH_STATUS_COMPLETED, b.getStatus(), b.getFailureReason());
+        return b;
     }
 
     static List<IssuedCode> export(Owner owner, String batchId) {
