@@ -11,6 +11,7 @@ import java.util.regex.Pattern;
 import io.cloudsword.kit.Gtin;
 import io.cloudsword.kit.error.Checks;
 import io.cloudsword.kit.error.DomainException;
+import io.cloudsword.kit.text.BrandNames;
 
 /**
  * A product as a caller describes it, for registration or as the merged result of an update;

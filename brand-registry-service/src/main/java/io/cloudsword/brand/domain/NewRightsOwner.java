@@ -4,6 +4,7 @@ import java.util.Set;
 
 import io.cloudsword.kit.error.Checks;
 import io.cloudsword.kit.error.DomainException;
+import io.cloudsword.kit.text.BrandNames;
 
 /** What a company submits to be registered as a rights owner, or the new values of an update. */
 public record NewRightsOwner(String legalName, String country, String address, String phone, String email,

@@ -18,6 +18,7 @@ import io.cloudsword.kit.auth.Caller;
 import io.cloudsword.kit.error.Checks;
 import io.cloudsword.kit.error.DomainException;
 import io.cloudsword.kit.paging.Page;
+import io.cloudsword.kit.text.BrandNames;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;

@@ -13,11 +13,11 @@ import io.cloudsword.api.brand.v1.RightsOwnerStatus;
 import io.cloudsword.api.brand.v1.TrustedFlaggerStatus;
 import io.cloudsword.api.brand.v1.WatchBrandChangesResponse;
 import io.cloudsword.brand.domain.ChangeFeed;
-import io.cloudsword.brand.domain.MentionMatcher;
 import io.cloudsword.brand.domain.NewBrand;
 import io.cloudsword.brand.domain.NewRightsOwner;
 import io.cloudsword.kit.error.DomainException;
 import io.cloudsword.kit.grpc.ProtoTime;
+import io.cloudsword.kit.text.MentionMatcher;
 
 /** Translation between the wire messages and the domain; no rules live here. */
 final class BrandMessages {

@@ -5,6 +5,8 @@ import static org.junit.jupiter.api.Assertions.assertNotEquals;
 
 import org.junit.jupiter.api.Test;
 
+import io.cloudsword.kit.text.BrandNames;
+
 class BrandNamesTest {
 
     @Test

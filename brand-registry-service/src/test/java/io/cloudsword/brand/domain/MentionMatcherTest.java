@@ -8,6 +8,8 @@ import java.util.Set;
 
 import org.junit.jupiter.api.Test;
 
+import io.cloudsword.kit.text.MentionMatcher;
+
 class MentionMatcherTest {
 
     private final MentionMatcher matcher = new MentionMatcher(List.of(

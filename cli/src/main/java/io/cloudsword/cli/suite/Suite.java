@@ -15,12 +15,14 @@ import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 
 import io.cloudsword.support.postgres.LocalPostgres;
 import io.cloudsword.support.postgres.PostgresSettings;
 import io.cloudsword.support.tokens.DevKeys;
+import io.cloudsword.support.tokens.DevTokens;
 
 /**
  * The whole suite on one machine: PostgreSQL (found or started), then the four services and
@@ -30,6 +32,9 @@ import io.cloudsword.support.tokens.DevKeys;
 public final class Suite implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
+    /** The services that call others on their own identity, not only on their caller's. */
+    static final Set<String> SERVICE_IDENTITIES = Set.of("listing-service");
+    static final Duration SERVICE_TOKEN_LIFETIME = Duration.ofDays(30);
 
     private final SuiteOptions options;
     private final Consumer<String> log;
@@ -141,7 +146,21 @@ public final class Suite implements AutoCloseable {
         if (spec.name().equals("verification-service")) {
             env.putAll(DevSecrets.loadOrCreate(options.secretsDir()).environment());
         }
+        if (SERVICE_IDENTITIES.contains(spec.name())) {
+            env.put("CLOUDSWORD_SERVICE_AUTH_TOKEN", serviceToken(spec));
+        }
         return env;
+    }
+
+    /**
+     * The token a service sends on the calls it makes on its own behalf (listing-service's brand
+     * cache follows brand-registry's change stream, which needs the system role). Production has
+     * an OIDC client-credentials grant instead; here the dev key signs one, as {@code cloudsword
+     * token} does, valid long enough for any session.
+     */
+    String serviceToken(ServiceSpec spec) {
+        return new DevTokens(devKeys).token("system:" + spec.name()).role("system")
+                .lifetime(SERVICE_TOKEN_LIFETIME).sign();
     }
 
     public Path logFile(ServiceSpec spec) {

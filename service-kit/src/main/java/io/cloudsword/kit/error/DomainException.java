@@ -10,7 +10,7 @@ public class DomainException extends RuntimeException {
     /** The kind of refusal; each maps to one gRPC status code. */
     public enum Kind {
         INVALID_ARGUMENT, NOT_FOUND, ALREADY_EXISTS, PERMISSION_DENIED, FAILED_PRECONDITION, UNAUTHENTICATED, ABORTED,
-        OUT_OF_RANGE, RESOURCE_EXHAUSTED, DATA_LOSS
+        OUT_OF_RANGE, RESOURCE_EXHAUSTED, DATA_LOSS, UNAVAILABLE
     }
 
     private final Kind kind;
@@ -60,6 +60,11 @@ public class DomainException extends RuntimeException {
     }
 
     /** Stored data failed its own check: refuse to serve it rather than serve it silently. */
+    /** A dependency (another service, the database) cannot answer now; the caller may retry. */
+    public static DomainException unavailable(String reason, String message) {
+        return new DomainException(Kind.UNAVAILABLE, reason, "", message);
+    }
+
     public static DomainException dataLoss(String reason, String message) {
         return new DomainException(Kind.DATA_LOSS, reason, "", message);
     }

@@ -91,6 +91,7 @@ public class DomainExceptionMapper implements ExceptionHandlerProvider {
             case OUT_OF_RANGE -> Status.Code.OUT_OF_RANGE;
             case RESOURCE_EXHAUSTED -> Status.Code.RESOURCE_EXHAUSTED;
             case DATA_LOSS -> Status.Code.DATA_LOSS;
+            case UNAVAILABLE -> Status.Code.UNAVAILABLE;
         };
     }
 }

@@ -1,4 +1,4 @@
-package io.cloudsword.brand.domain;
+package io.cloudsword.kit.text;
 
 import java.text.Normalizer;
 import java.util.ArrayList;
@@ -18,6 +18,10 @@ import java.util.Set;
  * <p>
  * Immutable and thread-safe: built once from all names, then shared by every request until
  * the registry's brands change. Offsets are UTF-16 indices into the original text.
+ * <p>
+ * It lives in the kit because two services must find exactly the same mentions:
+ * brand-registry-service answers ResolveBrandMentions with it, and listing-service's brand cache
+ * runs it locally over titles and descriptions instead of calling out for every listing.
  */
 public final class MentionMatcher {
 

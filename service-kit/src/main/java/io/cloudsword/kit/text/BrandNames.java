@@ -1,4 +1,4 @@
-package io.cloudsword.brand.domain;
+package io.cloudsword.kit.text;
 
 import java.text.Normalizer;
 import java.util.Locale;
