@@ -130,10 +130,13 @@ public class Rescoring {
                 StoredListing l = locked.get(i);
                 ShopFacts shop = shopFacts.getOrDefault(new ShopKey(l.data().platform(), l.data().shopId()), ShopFacts.NONE);
                 Ingestion.Scored s = ingestion.score(l.data(), contexts.get(i), shop.liveStrikes(), l.consumerReports());
-                ListingState state = l.state() == ListingState.REMOVED_BY_SELLER ? l.state()
+                // a seller-removed listing stays removed: only its seller's next ingest brings it back
+                ListingStates.Decision decision = l.state() == ListingState.REMOVED_BY_SELLER
+                        ? new ListingStates.Decision(l.state(), "")
                         : ListingStates.afterScoring(l.state(), s.score().flag(),
                                 s.fingerprint().equals(l.flagClearedFingerprint()), l.takedownNoticeIds().size(), false,
-                                s.score().score(), ingestion.flagThreshold()).state();
+                                s.score().score(), ingestion.flagThreshold());
+                ListingState state = decision.state();
                 String signals = SignalsJson.write(s.score().signals());
                 boolean same = state == l.state() && s.score().score() == l.riskScore()
                         && s.score().signals().equals(l.signals()) && java.util.Objects.equals(s.score().brandId(), l.brandId())
@@ -148,12 +151,9 @@ public class Rescoring {
                         state.name(), now, l.id());
                 ps.addBatch();
                 if (state != l.state()) {
-                    String reason = ListingStates.afterScoring(l.state(), s.score().flag(),
-                            s.fingerprint().equals(l.flagClearedFingerprint()), l.takedownNoticeIds().size(), false,
-                            s.score().score(), ingestion.flagThreshold()).reason();
                     transitions.add(new ListingStore.Transition(UUID.fromString(Ids.newId()), l.id(), l.state(), state,
                             actor.subject(), Ingestion.role(actor), actor.ownerId(), actor.platformId(),
-                            "rescored: " + reason, null, null, null, now));
+                            "rescored: " + decision.reason(), null, null, null, now));
                 }
             }
             if (changed > 0) {

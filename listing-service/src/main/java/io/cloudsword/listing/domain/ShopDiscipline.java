@@ -38,16 +38,18 @@ public class ShopDiscipline {
     private final Transactions tx;
     private final ShopStore shops;
     private final ListingStore listings;
+    private final Rescoring rescoring;
     private final Clock clock;
     private final int suspendAt;
     private final Duration strikeLifetime;
 
-    public ShopDiscipline(Transactions tx, ShopStore shops, ListingStore listings, Clock clock,
+    public ShopDiscipline(Transactions tx, ShopStore shops, ListingStore listings, Rescoring rescoring, Clock clock,
             @ConfigProperty(name = "cloudsword.strikes.suspend-at", defaultValue = "3") int suspendAt,
             @ConfigProperty(name = "cloudsword.strikes.lifetime", defaultValue = "P365D") Duration strikeLifetime) {
         this.tx = tx;
         this.shops = shops;
         this.listings = listings;
+        this.rescoring = rescoring;
         this.clock = clock;
         this.suspendAt = suspendAt;
         this.strikeLifetime = strikeLifetime;
@@ -103,6 +105,7 @@ public class ShopDiscipline {
                 shops.addEvent(c, event(key, ShopEvent.Type.WARNED, strike, live, 0, caller,
                         "warning: " + live + " of " + suspendAt + " live strikes", now));
             }
+            rescoreShop(c, key, now);
             return new StrikeAdded(strike, true, shop(c, key, now), takenDown);
         });
     }
@@ -140,6 +143,7 @@ public class ShopDiscipline {
             int live = shops.liveStrikes(c, key, now);
             // a suspended shop stays suspended below the threshold until a reviewer reinstates it
             shops.addEvent(c, event(key, ShopEvent.Type.STRIKE_REVOKED, s, live, 0, caller, why, now));
+            rescoreShop(c, key, now);
             Strike revoked = shops.strikes(c, "id = ?", s.id()).get(0);
             return new StrikeRevoked(revoked, shop(c, key, now), true);
         });
@@ -165,6 +169,13 @@ public class ShopDiscipline {
                     Ingestion.role(caller), why, now));
             return new Reinstated(shop(c, key, now), restored, true);
         });
+    }
+
+    /** The shop's live strikes are a signal of each of its listings: score them again. */
+    private void rescoreShop(Connection c, ShopKey key, Instant now) throws SQLException {
+        rescoring.rescore(c, listings.query(c, "SELECT " + ListingStore.COLUMNS
+                + " FROM listing l WHERE l.platform = ? AND l.shop_id = ? ORDER BY l.id FOR UPDATE OF l",
+                key.platform(), key.shopId()), Rescoring.RESCORER, now);
     }
 
     /** Takes down every live listing of the shop and marks all its listings held by the suspension. */

@@ -162,7 +162,7 @@ public class ListingStore {
                     search_text = excluded.search_text, fingerprint = excluded.fingerprint,
                     held_by_shop_suspension = excluded.held_by_shop_suspension, url_key = excluded.url_key,
                     scored_at = excluded.scored_at, updated_at = excluded.updated_at,
-                    removed_at = CASE WHEN excluded.state = 'REMOVED_BY_SELLER' THEN l.removed_at END,
+                    removed_at = NULL,
                     version = l.version + 1
                 RETURNING l.id, l.platform, l.external_id, (l.xmax = 0) AS inserted
                 """)) {

@@ -73,6 +73,10 @@ class StrikesGrpcTest {
         assertTrue(first.getCreated());
         assertEquals(ShopStatus.SHOP_STATUS_WARNED, first.getShop().getStatus());
         assertEquals(1, first.getShop().getLiveStrikes());
+        Listing struck = get(a.getId());
+        assertTrue(struck.getSignalsList().stream().anyMatch(s -> s.getCode().equals("SHOP_LIVE_STRIKES")),
+                "the shop's strike is a signal of its listings at once");
+        assertTrue(struck.getRiskScore() > a.getRiskScore());
         AddStrikeResponse repeated = strike("n1", null);
         assertFalse(repeated.getCreated(), "a strike is idempotent per notice");
         assertEquals(first.getStrike().getId(), repeated.getStrike().getId());
