@@ -10,6 +10,10 @@ import static io.cloudsword.k8s.Yamls.name;
 import static io.cloudsword.k8s.Yamls.str;
 import static io.cloudsword.k8s.Yamls.strings;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,6 +23,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.regex.Pattern;
+import java.util.stream.Stream;
 
 import io.cloudsword.k8s.Architecture.App;
 import io.cloudsword.k8s.Manifests.Container;
@@ -58,6 +63,36 @@ final class Invariants {
      * the service's application.properties reads them (then the ordinary rules apply).
      */
     static final Map<String, Set<String>> FORWARD_SECRET_VARS = Map.of();
+
+    /** service-kit's main sources, where its beans read their own properties. */
+    static final String KIT_SOURCES = "service-kit/src/main/java";
+
+    /** What service-kit's ServiceIdentity reads: an OIDC client-credentials grant, or a fixed token. */
+    static final Set<String> SERVICE_AUTH_PROPERTIES = Set.of("cloudsword.service-auth.token-url",
+            "cloudsword.service-auth.client-id", "cloudsword.service-auth.client-secret",
+            "cloudsword.service-auth.scope", "cloudsword.service-auth.token");
+
+    /**
+     * Properties a service-kit bean the app uses reads itself ({@code @ConfigProperty} of an
+     * Optional: absent means "not configured"), which the app's application.properties therefore
+     * need not mention; per app, because only an app that injects the bean reads them. Each is
+     * checked against the kit's sources ({@link #kitReads}), so the table cannot outlive the code.
+     */
+    static final Map<String, Set<String>> KIT_PROPERTIES = Map.of("listing-service", SERVICE_AUTH_PROPERTIES);
+
+    /**
+     * Apps that call another service on their OWN behalf rather than forwarding their caller's
+     * token (listing-service's brand cache: WatchBrandChanges and BatchIsAuthorizedSeller need the
+     * role system), and the variables that give them that identity per profile: in prod an OIDC
+     * client-credentials grant from the issuer everything trusts, in dev a fixed token signed with
+     * the dev key, as {@code ./cloudsword up} passes it (cli's Suite.SERVICE_IDENTITIES). The app
+     * starts without them, so they are not in {@link #REQUIRED_AT_STARTUP}; but then each of those
+     * calls is refused, so {@link #ownIdentities} insists on them all the same.
+     */
+    static final Map<String, Map<String, List<String>>> OWN_IDENTITY = Map.of("listing-service", Map.of(
+            "prod", List.of("CLOUDSWORD_SERVICE_AUTH_TOKEN_URL", "CLOUDSWORD_SERVICE_AUTH_CLIENT_ID",
+                    "CLOUDSWORD_SERVICE_AUTH_CLIENT_SECRET"),
+            "dev", List.of("CLOUDSWORD_SERVICE_AUTH_TOKEN")));
 
     /** One setting an app cannot start without: the property its code reads, and the variable that gives it. */
     record StartupSetting(String property, String env) {
@@ -522,6 +557,16 @@ final class Invariants {
                 if (calleeAddress) {
                     continue; // the client of an arrow, named as the gateway names it (cloudsword.<area>.host)
                 }
+                Optional<String> kitProperty = KIT_PROPERTIES.getOrDefault(d.app().name(), Set.of()).stream()
+                        .filter(p -> AppProperties.envName(p).equals(name)).findFirst();
+                if (kitProperty.isPresent()) {
+                    if (!kitReads(kitProperty.get())) {
+                        problems.add("Invariants.KIT_PROPERTIES says service-kit reads " + kitProperty.get()
+                                + " (set on " + where + " as " + name + "), but no @ConfigProperty under "
+                                + KIT_SOURCES + " names it: update the table");
+                    }
+                    continue;
+                }
                 if (FORWARD_SECRET_VARS.getOrDefault(d.app().name(), Set.of()).contains(name)) {
                     if (!var.fromSecret() || !var.optional()) {
                         problems.add(where + " sets " + name + ", which the service does not read yet, other than "
@@ -588,6 +633,82 @@ final class Invariants {
                 problems.add("the apps do not take " + env + " from the same place: " + byApp);
             }
         });
+        return problems;
+    }
+
+    /** Whether a class under service-kit's main sources reads the property with {@code @ConfigProperty}. */
+    static boolean kitReads(String property) {
+        return Pattern.compile("@ConfigProperty\\(\\s*name\\s*=\\s*\"" + Pattern.quote(property) + "\"")
+                .matcher(kitSources()).find();
+    }
+
+    private static String kitSourceText;
+
+    private static synchronized String kitSources() {
+        if (kitSourceText == null) {
+            Path root = Manifests.repoRoot().resolve(KIT_SOURCES);
+            StringBuilder text = new StringBuilder();
+            try (Stream<Path> files = Files.walk(root)) {
+                for (Path file : files.filter(f -> f.toString().endsWith(".java")).sorted().toList()) {
+                    text.append(Files.readString(file)).append('\n');
+                }
+            } catch (IOException e) {
+                throw new UncheckedIOException("Cannot read " + root, e);
+            }
+            kitSourceText = text.toString();
+        }
+        return kitSourceText;
+    }
+
+    /**
+     * Each app of {@link #OWN_IDENTITY} gets, in the profile it runs, every variable of its row: set,
+     * from a Secret (they are credentials), not from an optional reference, each reaching a property
+     * the app reads; and no variable of the other way to get a token (a grant's token URL in dev
+     * would win over the fixed token and ask an issuer that is not there; a fixed token in prod
+     * would be ignored behind the grant, and mislead whoever reads the manifest).
+     */
+    static List<String> ownIdentities(Manifests m) {
+        List<String> problems = new ArrayList<>();
+        for (Deployed d : deployedApps(m)) {
+            String app = d.app().name();
+            if (!OWN_IDENTITY.containsKey(app)) {
+                continue;
+            }
+            String where = d.container().describe();
+            List<String> row = OWN_IDENTITY.get(app).get(d.profile());
+            if (row == null) {
+                problems.add(where + " runs " + app + " in profile " + d.profile()
+                        + ", for which Invariants.OWN_IDENTITY lists nothing: say how it gets its token there");
+                continue;
+            }
+            for (String env : row) {
+                boolean read = d.properties().propertyFor(env) != null || KIT_PROPERTIES.getOrDefault(app, Set.of())
+                        .stream().anyMatch(p -> AppProperties.envName(p).equals(env) && kitReads(p));
+                if (!read) {
+                    problems.add("Invariants.OWN_IDENTITY gives " + app + " " + env + ", which reaches no property "
+                            + "it reads: update the table");
+                }
+                Optional<Env.Var> var = d.env().get(env);
+                if (var.isEmpty()) {
+                    problems.add(where + " does not set " + env + ": " + app + " has no identity of its own in profile "
+                            + d.profile() + ", and the calls it makes on its own behalf are refused");
+                } else if (!var.get().fromSecret()) {
+                    problems.add(where + " sets " + env + " from " + var.get().source()
+                            + "; its own identity is a credential and comes from a Secret");
+                } else if (var.get().optional()) {
+                    problems.add(where + " takes " + env + " from an optional reference: without it " + app
+                            + " has no identity of its own in profile " + d.profile());
+                }
+            }
+            boolean grant = row.contains("CLOUDSWORD_SERVICE_AUTH_TOKEN_URL");
+            for (String name : d.env().vars().keySet()) {
+                boolean sameWay = row.contains(name) || (grant && "CLOUDSWORD_SERVICE_AUTH_SCOPE".equals(name));
+                if (name.startsWith("CLOUDSWORD_SERVICE_AUTH_") && !sameWay) {
+                    problems.add(where + " sets " + name + ", which is not how " + app + " gets its token in profile "
+                            + d.profile() + " (Invariants.OWN_IDENTITY: " + row + ")");
+                }
+            }
+        }
         return problems;
     }
 

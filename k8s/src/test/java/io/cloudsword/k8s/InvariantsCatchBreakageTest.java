@@ -163,6 +163,36 @@ class InvariantsCatchBreakageTest {
                         .filter(e -> "CLOUDSWORD_CODES_MASTER_KEY".equals(e.get("name")))
                         .forEach(e -> map(at(e, "valueFrom", "secretKeyRef")).put("optional", true)),
                 "takes CLOUDSWORD_CODES_MASTER_KEY from an optional reference"));
+        list.add(new Breakage("a service setting the kit's service token it does not use", "dev",
+                Invariants::envMatchesProperties,
+                o -> list(container(o, "brand-registry-service").get("env"))
+                        .add(new LinkedHashMap<>(Map.of("name", "CLOUDSWORD_SERVICE_AUTH_TOKEN", "valueFrom",
+                                new LinkedHashMap<>(Map.of("secretKeyRef", new LinkedHashMap<>(Map.of(
+                                        "name", "cloudsword-dev-service-identity-listing", "key", "token"))))))),
+                "sets CLOUDSWORD_SERVICE_AUTH_TOKEN"));
+        // an identity of its own (OWN_IDENTITY)
+        list.add(new Breakage("listing-service without its client secret in prod", "prod", Invariants::ownIdentities,
+                o -> list(container(o, "listing-service").get("env"))
+                        .removeIf(e -> "CLOUDSWORD_SERVICE_AUTH_CLIENT_SECRET".equals(map(e).get("name"))),
+                "does not set CLOUDSWORD_SERVICE_AUTH_CLIENT_SECRET"));
+        list.add(new Breakage("listing-service's client id as a literal", "prod", Invariants::ownIdentities,
+                o -> maps(container(o, "listing-service").get("env")).stream()
+                        .filter(e -> "CLOUDSWORD_SERVICE_AUTH_CLIENT_ID".equals(e.get("name")))
+                        .forEach(e -> {
+                            e.remove("valueFrom");
+                            e.put("value", "listing-service");
+                        }), "sets CLOUDSWORD_SERVICE_AUTH_CLIENT_ID from literal"));
+        list.add(new Breakage("listing-service's dev token as an optional reference", "dev", Invariants::ownIdentities,
+                o -> maps(container(o, "listing-service").get("env")).stream()
+                        .filter(e -> "CLOUDSWORD_SERVICE_AUTH_TOKEN".equals(e.get("name")))
+                        .forEach(e -> map(at(e, "valueFrom", "secretKeyRef")).put("optional", true)),
+                "takes CLOUDSWORD_SERVICE_AUTH_TOKEN from an optional reference"));
+        list.add(new Breakage("the prod token grant left on listing-service in dev", "dev", Invariants::ownIdentities,
+                o -> list(container(o, "listing-service").get("env"))
+                        .add(new LinkedHashMap<>(Map.of("name", "CLOUDSWORD_SERVICE_AUTH_TOKEN_URL", "valueFrom",
+                                new LinkedHashMap<>(Map.of("secretKeyRef", new LinkedHashMap<>(Map.of(
+                                        "name", "cloudsword-service-identity-listing", "key", "token-url"))))))),
+                "sets CLOUDSWORD_SERVICE_AUTH_TOKEN_URL, which is not how"));
         list.add(new Breakage("the database host unset", "dev", Invariants::requiredSettings,
                 o -> configMapData(o, "cloudsword-database-").remove("CLOUDSWORD_DB_HOST"),
                 "does not set CLOUDSWORD_DB_HOST"));

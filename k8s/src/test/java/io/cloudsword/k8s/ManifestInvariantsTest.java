@@ -129,6 +129,13 @@ class ManifestInvariantsTest {
 
     @ParameterizedTest
     @ValueSource(strings = {"dev", "prod"})
+    void everyAppCallingOnItsOwnBehalfHasAnIdentity(String overlay) {
+        holds(overlay, "every app that calls another on its own behalf gets its token the way its profile does "
+                + "(Invariants.OWN_IDENTITY), from a Secret", Invariants::ownIdentities);
+    }
+
+    @ParameterizedTest
+    @ValueSource(strings = {"dev", "prod"})
     void everyServiceHasItsOwnDatabaseAndRole(String overlay) {
         holds(overlay, "one database per service, owned by the role the service logs in as", Invariants::databases);
     }
