@@ -183,6 +183,9 @@ public final class MentionMatcher {
 
         /** Letters and digits of scripts that separate words with spaces. */
         private static boolean isWordChar(char c) {
+            if (c < 128) {
+                return c >= 'a' && c <= 'z' || c >= '0' && c <= '9'; // folded: never upper case
+            }
             if (!Character.isLetterOrDigit(c)) {
                 return false;
             }
@@ -191,15 +194,40 @@ public final class MentionMatcher {
                     && script != Character.UnicodeScript.KATAKANA && script != Character.UnicodeScript.THAI;
         }
 
+        /** Folded forms of ASCII letters and digits, and "" for the rest: no allocation on the common path. */
+        private static final String[] ASCII = new String[128];
+        /** Folded forms of other BMP code points, filled on first use (racy but idempotent). */
+        private static final String[] BMP = new String[65536];
+        private static final java.util.regex.Pattern MARKS = java.util.regex.Pattern.compile("\\p{M}+");
+        private static final java.util.regex.Pattern SEPARATORS = java.util.regex.Pattern.compile("[\\p{Z}\\s\\p{P}]+");
+
+        static {
+            for (int c = 0; c < 128; c++) {
+                ASCII[c] = Character.isLetterOrDigit(c) ? String.valueOf((char) Character.toLowerCase(c)) : "";
+            }
+        }
+
         /** The same folding as {@link BrandNames#fold}, one code point at a time. */
         private static String foldCodePoint(int codePoint) {
-            if (codePoint < 128) { // the common case, without the cost of Unicode normalization
-                return Character.isLetterOrDigit(codePoint) ? String.valueOf((char) Character.toLowerCase(codePoint)) : "";
+            if (codePoint < 128) {
+                return ASCII[codePoint];
             }
+            if (codePoint < BMP.length) {
+                String known = BMP[codePoint];
+                if (known == null) {
+                    known = fold(codePoint);
+                    BMP[codePoint] = known;
+                }
+                return known;
+            }
+            return fold(codePoint);
+        }
+
+        private static String fold(int codePoint) {
             String cp = new String(Character.toChars(codePoint));
             String compatible = Normalizer.normalize(cp, Normalizer.Form.NFKC);
-            String noAccents = Normalizer.normalize(compatible, Normalizer.Form.NFD).replaceAll("\\p{M}+", "");
-            return noAccents.toLowerCase(Locale.ROOT).replaceAll("[\\p{Z}\\s\\p{P}]+", "");
+            String noAccents = MARKS.matcher(Normalizer.normalize(compatible, Normalizer.Form.NFD)).replaceAll("");
+            return SEPARATORS.matcher(noAccents.toLowerCase(Locale.ROOT)).replaceAll("");
         }
     }
 }
