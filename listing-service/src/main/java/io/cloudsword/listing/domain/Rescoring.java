@@ -180,15 +180,25 @@ public class Rescoring {
         String why = Checks.optionalText("reason", reason, 1_000);
         Instant now = clock.instant();
         Requested r = tx.inTransaction(c -> {
-            try (PreparedStatement ps = c.prepareStatement("""
-                    INSERT INTO rescore_job (id, brand_id, status, reason, created_at) VALUES (?, ?, 'PENDING', ?, ?)
-                    ON CONFLICT (brand_id) WHERE status = 'PENDING' DO NOTHING
-                    """)) {
-                ListingStore.bind(c, ps, UUID.fromString(Ids.newId()), brand, why, now);
-                boolean created = ps.executeUpdate() == 1;
-                return new Requested(jobs(c, "brand_id = ? AND status = 'PENDING'", brand).get(0), created);
+            // The waiting job may be claimed between the insert that found it and the read: then
+            // insert again, a new job is due anyway.
+            for (int attempt = 0;; attempt++) {
+                try (PreparedStatement ps = c.prepareStatement("""
+                        INSERT INTO rescore_job (id, brand_id, status, reason, created_at) VALUES (?, ?, 'PENDING', ?, ?)
+                        ON CONFLICT (brand_id) WHERE status = 'PENDING' DO NOTHING
+                        """)) {
+                    ListingStore.bind(c, ps, UUID.fromString(Ids.newId()), brand, why, now);
+                    boolean created = ps.executeUpdate() == 1;
+                    List<Job> pending = jobs(c, "brand_id = ? AND status = 'PENDING'", brand);
+                    if (!pending.isEmpty() || attempt == 3) {
+                        return new Requested(pending.isEmpty() ? null : pending.get(0), created);
+                    }
+                }
             }
         });
+        if (r.job() == null) {
+            throw DomainException.aborted("brand_id", "CONCURRENT_UPDATE", "The rescoring queue changed meanwhile; retry");
+        }
         if (worker != null) {
             worker.execute(this::runPending);
         }

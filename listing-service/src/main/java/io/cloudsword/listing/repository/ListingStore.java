@@ -75,11 +75,12 @@ public class ListingStore {
                 SELECT l.id, l.platform, l.external_id, l.state, l.flag_cleared_fingerprint, l.consumer_reports,
                        l.held_by_shop_suspension,
                        (SELECT count(*) FROM listing_hold h WHERE h.listing_id = l.id AND h.released_at IS NULL) AS holds
-                FROM listing l
-                JOIN unnest(?::text[], ?::text[]) AS k(platform, external_id)
-                  ON l.platform = k.platform AND l.external_id = k.external_id
-                ORDER BY l.platform, l.external_id
-                FOR UPDATE OF l
+                FROM unnest(?::text[], ?::text[]) AS k(platform, external_id)
+                -- one unique-index probe per key, whatever the table's statistics say (a join may
+                -- otherwise scan a whole platform per key on a table autovacuum has not analyzed)
+                CROSS JOIN LATERAL (
+                    SELECT * FROM listing x WHERE x.platform = k.platform AND x.external_id = k.external_id
+                    FOR UPDATE) AS l
                 """)) {
             ps.setArray(1, c.createArrayOf("text", keys.stream().map(Key::platform).toArray()));
             ps.setArray(2, c.createArrayOf("text", keys.stream().map(Key::externalId).toArray()));
