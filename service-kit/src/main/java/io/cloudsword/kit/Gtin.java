@@ -15,7 +15,7 @@ public final class Gtin {
     /** @return the GTIN-14 form; throws INVALID_GTIN naming {@code field} when the input is not a valid GTIN */
     public static String toGtin14(String field, String value) {
         String digits = value == null ? "" : value.strip();
-        if (!digits.matches("[0-9]+") || !(digits.length() == 8 || digits.length() == 12 || digits.length() == 13
+        if (!digits.chars().allMatch(c -> c >= '0' && c <= '9') || !(digits.length() == 8 || digits.length() == 12 || digits.length() == 13
                 || digits.length() == 14)) {
             throw DomainException.invalid(field, "INVALID_GTIN",
                     field + " must be a GTIN of 8, 12, 13 or 14 digits, got '" + value + "'");
