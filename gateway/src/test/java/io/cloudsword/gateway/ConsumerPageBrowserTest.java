@@ -8,6 +8,7 @@ import java.io.IOException;
 import java.net.URL;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -19,7 +20,9 @@ import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
+import org.openqa.selenium.support.ui.ExpectedConditions;
 import org.openqa.selenium.support.ui.Select;
+import org.openqa.selenium.support.ui.WebDriverWait;
 
 import io.cloudsword.api.complaint.v1.ConsumerReport;
 import io.cloudsword.api.verification.v1.CodeBatch;
@@ -135,7 +138,8 @@ class ConsumerPageBrowserTest {
         new Select(browser.findElement(By.id("country"))).selectByVisibleText("France");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
 
-        assertEquals("Thank you, your report was received", text("verdict-title"));
+        new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(ExpectedConditions.textToBe(By.id("verdict-title"), "Thank you, your report was received"));
         ConsumerReport report = FakeComplaint.REPORTS.get(FakeComplaint.REPORTS.size() - 1);
         assertEquals(report.getId(), text("report-id"));
         assertTrue(report.getDigitalLink().endsWith(code.link().substring(code.link().indexOf("/01/"))));
@@ -156,7 +160,9 @@ class ConsumerPageBrowserTest {
         browser.findElement(By.id("email")).sendKeys("me@shop.invalid");
         browser.findElement(By.cssSelector("button[type=submit]")).click();
 
-        WebElement alert = browser.findElement(By.cssSelector("[role=alert]"));
+        // the answer replaces the page after the click: wait for it rather than race it
+        WebElement alert = new WebDriverWait(browser, Duration.ofSeconds(15))
+                .until(ExpectedConditions.presenceOfElementLocated(By.cssSelector("[role=alert]")));
         assertEquals("Your email: This is not an email address we can write to. (INVALID_EMAIL)", alert.getText());
         assertEquals("Stitching is off", browser.findElement(By.id("reason")).getAttribute("value"));
         assertEquals("me@shop.invalid", browser.findElement(By.id("email")).getAttribute("value"));
