@@ -220,8 +220,8 @@ public class Rescoring {
         return found.get(0);
     }
 
-    /** Runs every claimable job; called by the worker thread. */
-    void runPending() {
+    /** Runs every claimable job now; the worker thread calls it every second (tests call it directly). */
+    public void runPending() {
         try {
             Job job;
             while ((job = claim()) != null) {

@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -272,33 +271,23 @@ public class ShopDiscipline {
         if (keys.size() > 500) {
             throw DomainException.invalid("shops", "TOO_MANY_ITEMS", "At most 500 shops per call, got " + keys.size());
         }
-        List<ShopLookup> out = new ArrayList<>();
-        Map<ShopKey, ShopKey> valid = new LinkedHashMap<>();
+        // each key normalized, or its own refusal (a malformed key, another platform's shop)
+        Object[] checked = new Object[keys.size()];
         for (int i = 0; i < keys.size(); i++) {
             try {
                 ShopKey k = key(keys.get(i).platform(), keys.get(i).shopId());
                 requireShopReader(caller, k.platform());
-                valid.put(keys.get(i), k);
+                checked[i] = k;
             } catch (DomainException e) {
-                valid.put(keys.get(i), null);
+                checked[i] = e;
             }
         }
-        Map<ShopKey, Shop> found = tx.read(c -> shops.shops(c,
-                valid.values().stream().filter(java.util.Objects::nonNull).toList(), clock.instant()));
-        for (ShopKey asked : keys) {
-            ShopKey k = valid.get(asked);
-            if (k == null) {
-                DomainException error;
-                try {
-                    requireShopReader(caller, key(asked.platform(), asked.shopId()).platform());
-                    error = DomainException.invalid("shop", "INVALID_SHOP", "invalid shop key");
-                } catch (DomainException e) {
-                    error = e;
-                }
-                out.add(new ShopLookup(asked, null, error));
-            } else {
-                out.add(new ShopLookup(asked, found.get(k), null));
-            }
+        Map<ShopKey, Shop> found = tx.read(c -> shops.shops(c, java.util.Arrays.stream(checked)
+                .filter(ShopKey.class::isInstance).map(ShopKey.class::cast).toList(), clock.instant()));
+        List<ShopLookup> out = new ArrayList<>(keys.size());
+        for (int i = 0; i < keys.size(); i++) {
+            out.add(checked[i] instanceof ShopKey k ? new ShopLookup(keys.get(i), found.get(k), null)
+                    : new ShopLookup(keys.get(i), null, (DomainException) checked[i]));
         }
         return out;
     }

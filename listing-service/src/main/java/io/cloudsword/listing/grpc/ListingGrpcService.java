@@ -4,13 +4,9 @@ import static io.cloudsword.listing.grpc.ListingMessages.*;
 
 import java.time.Clock;
 import java.util.ArrayList;
-import java.util.Collections;
-import java.util.Map;
 import java.util.EnumSet;
 import java.util.List;
 import java.util.Set;
-import java.util.concurrent.CompletableFuture;
-import java.util.concurrent.Executor;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.function.Supplier;
@@ -29,6 +25,7 @@ import io.cloudsword.kit.grpc.ProtoTime;
 import io.cloudsword.kit.paging.Page;
 import io.cloudsword.listing.domain.ConsumerReports;
 import io.cloudsword.listing.domain.Ingestion;
+import io.cloudsword.listing.domain.IngestOrder;
 import io.cloudsword.listing.domain.ListingData;
 import io.cloudsword.listing.domain.ListingQueries;
 import io.cloudsword.listing.domain.Moderation;
@@ -87,7 +84,6 @@ public class ListingGrpcService extends MutinyListingServiceGrpc.ListingServiceI
     public Uni<IngestListingResponse> ingestListing(IngestListingRequest request) {
         Caller caller = CallerInterceptor.current();
         return blocking(() -> {
-            Ingestion.requireIngester(caller);
             ListingData data = toDomain(request.getListing());
             Ingestion.Outcome outcome = ingestion.ingest(caller, List.of(data)).get(0);
             if (outcome instanceof Ingestion.Rejected rejected) {
@@ -102,11 +98,8 @@ public class ListingGrpcService extends MutinyListingServiceGrpc.ListingServiceI
     @Override
     public Multi<IngestListingsResponse> ingestListings(Multi<IngestListingsRequest> requests) {
         Caller caller = CallerInterceptor.current();
-        ChunkOrder order = new ChunkOrder();
-        // A chunk starts as soon as it arrives (the client keeps at most 8 unanswered), unless an
-        // earlier chunk still in flight holds one of its listings: then it waits for that one, so
-        // the listing sent last is the one stored. Answers leave in the order the chunks came, each
-        // after its chunk was committed.
+        IngestOrder order = new IngestOrder();
+        // Answers leave in the order the chunks came, each after its chunk was committed.
         return requests
                 .onItem().transform(chunk -> order.submit(keys(chunk), () -> ingestChunk(caller, chunk), ingestWorkers))
                 .onOverflow().buffer(64)
@@ -115,31 +108,11 @@ public class ListingGrpcService extends MutinyListingServiceGrpc.ListingServiceI
 
     private static Set<String> keys(IngestListingsRequest chunk) {
         Set<String> keys = new java.util.HashSet<>();
-        chunk.getListingsList().forEach(l -> keys.add(l.getPlatform().strip() + '\u0000' + l.getExternalId().strip()));
+        chunk.getListingsList().forEach(l -> keys.add(IngestOrder.key(l.getPlatform(), l.getExternalId())));
         return keys;
     }
 
-    /** The chunks of one stream in flight, with their listings' keys. */
-    static final class ChunkOrder {
-        private final List<Map.Entry<Set<String>, CompletableFuture<?>>> inFlight = new ArrayList<>();
-
-        synchronized <T> CompletableFuture<T> submit(Set<String> keys, Supplier<T> work, Executor executor) {
-            inFlight.removeIf(e -> e.getValue().isDone());
-            CompletableFuture<?>[] earlier = inFlight.stream().filter(e -> !Collections.disjoint(e.getKey(), keys))
-                    .map(Map.Entry::getValue).toArray(CompletableFuture[]::new);
-            CompletableFuture<T> next = CompletableFuture.allOf(earlier).handle((done, failure) -> done)
-                    .thenApplyAsync(ignored -> work.get(), executor);
-            inFlight.add(Map.entry(keys, next));
-            return next;
-        }
-    }
-
     private IngestListingsResponse ingestChunk(Caller caller, IngestListingsRequest chunk) {
-        Ingestion.requireIngester(caller);
-        if (chunk.getListingsCount() > Ingestion.MAX_CHUNK) {
-            throw DomainException.invalid("listings", "TOO_MANY_ITEMS", "At most " + Ingestion.MAX_CHUNK
-                    + " listings per chunk, got " + chunk.getListingsCount());
-        }
         List<ListingData> items = new ArrayList<>(chunk.getListingsCount());
         chunk.getListingsList().forEach(in -> items.add(toDomain(in)));
         List<Ingestion.Outcome> outcomes = ingestion.ingest(caller, items);
