@@ -15,6 +15,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.cloudsword.brand.repository.AgentMandateRepository;
 import io.cloudsword.brand.repository.RightsOwnerRepository;
 import io.cloudsword.brand.repository.TrademarkRepository;
 import io.cloudsword.kit.Ids;
@@ -38,12 +39,15 @@ public class Trademarks {
 
     private final TrademarkRepository trademarks;
     private final RightsOwnerRepository owners;
+    private final AgentMandateRepository mandates;
     private final BrandChanges changes;
     private final Clock clock;
 
-    public Trademarks(TrademarkRepository trademarks, RightsOwnerRepository owners, BrandChanges changes, Clock clock) {
+    public Trademarks(TrademarkRepository trademarks, RightsOwnerRepository owners, AgentMandateRepository mandates,
+            BrandChanges changes, Clock clock) {
         this.trademarks = trademarks;
         this.owners = owners;
+        this.mandates = mandates;
         this.changes = changes;
         this.clock = clock;
     }
@@ -222,34 +226,58 @@ public class Trademarks {
         return Checks.id(field, value);
     }
 
-    /** Two queries for the whole batch (owners, trademarks), then the pure rule per item. */
+    /**
+     * At most three queries for the whole batch, whatever its size: the trademarks, then the
+     * owners (notifiers and the marks' owners, who are the principals of the agent case), then the
+     * live mandates between those owners and the notifiers that do not own the mark (skipped when
+     * every notifier owns its mark). Then the pure rule per item.
+     */
     private Uni<List<RightStanding>> evaluate(List<RightStanding.Check> checks, List<?> parsed) {
-        Set<UUID> ownerIds = new LinkedHashSet<>();
         Set<UUID> trademarkIds = new LinkedHashSet<>();
         for (Object p : parsed) {
             if (p instanceof Parsed ok) {
-                ownerIds.add(ok.notifier());
                 trademarkIds.add(ok.trademark());
             }
         }
         Instant now = clock.instant();
-        return owners.findByIds(new ArrayList<>(ownerIds)).flatMap(foundOwners -> trademarks
-                .findByIds(new ArrayList<>(trademarkIds)).map(foundMarks -> {
-                    Map<UUID, RightsOwner> ownerById = new HashMap<>();
-                    foundOwners.forEach(o -> ownerById.put(o.id, o));
-                    Map<UUID, Trademark> markById = new HashMap<>();
-                    foundMarks.forEach(t -> markById.put(t.id, t));
-                    List<RightStanding> out = new ArrayList<>(checks.size());
-                    for (int i = 0; i < checks.size(); i++) {
-                        RightStanding.Check check = checks.get(i);
-                        if (parsed.get(i) instanceof Parsed ok) {
-                            out.add(RightStanding.evaluate(check, ownerById.get(ok.notifier()),
-                                    markById.get(ok.trademark()), check.at() == null ? now : check.at()));
-                        } else {
-                            out.add(RightStanding.malformed(check, (DomainException) parsed.get(i)));
-                        }
+        return trademarks.findByIds(new ArrayList<>(trademarkIds)).flatMap(foundMarks -> {
+            Map<UUID, Trademark> markById = new HashMap<>();
+            foundMarks.forEach(t -> markById.put(t.id, t));
+            Set<UUID> ownerIds = new LinkedHashSet<>();
+            Set<UUID> principals = new LinkedHashSet<>();
+            Set<UUID> agents = new LinkedHashSet<>();
+            for (Object p : parsed) {
+                if (p instanceof Parsed ok) {
+                    ownerIds.add(ok.notifier());
+                    Trademark mark = markById.get(ok.trademark());
+                    if (mark != null && !mark.ownerId.equals(ok.notifier())) {
+                        ownerIds.add(mark.ownerId);
+                        principals.add(mark.ownerId);
+                        agents.add(ok.notifier());
                     }
-                    return out;
-                }));
+                }
+            }
+            return owners.findByIds(new ArrayList<>(ownerIds)).flatMap(foundOwners -> mandates
+                    .live(new ArrayList<>(principals), new ArrayList<>(agents)).map(live -> {
+                        Map<UUID, RightsOwner> ownerById = new HashMap<>();
+                        foundOwners.forEach(o -> ownerById.put(o.id, o));
+                        List<RightStanding> out = new ArrayList<>(checks.size());
+                        for (int i = 0; i < checks.size(); i++) {
+                            RightStanding.Check check = checks.get(i);
+                            if (!(parsed.get(i) instanceof Parsed ok)) {
+                                out.add(RightStanding.malformed(check, (DomainException) parsed.get(i)));
+                                continue;
+                            }
+                            Instant at = check.at() == null ? now : check.at();
+                            Trademark mark = markById.get(ok.trademark());
+                            RightsOwner principal = mark == null ? null : ownerById.get(mark.ownerId);
+                            AgentMandate mandate = mark == null ? null
+                                    : AgentMandates.governing(live, mark.ownerId, ok.notifier(), mark.brandId, at);
+                            out.add(RightStanding.evaluate(check, ownerById.get(ok.notifier()), mark, principal,
+                                    mandate, at));
+                        }
+                        return out;
+                    }));
+        });
     }
 }

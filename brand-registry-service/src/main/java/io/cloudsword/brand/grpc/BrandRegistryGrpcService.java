@@ -7,6 +7,7 @@ import java.util.Set;
 import java.util.UUID;
 
 import io.cloudsword.api.brand.v1.*;
+import io.cloudsword.brand.domain.AgentMandates;
 import io.cloudsword.brand.domain.AuthorizedSellers;
 import io.cloudsword.brand.domain.BrandMentions;
 import io.cloudsword.brand.domain.BrandRegistry;
@@ -29,9 +30,9 @@ import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 
 /**
- * The gRPC face of the brand registry: translation only, the rules live in the domain. The
- * agent-mandate methods, which the complaint-service issue needs, answer UNIMPLEMENTED
- * (inherited from the generated base class) rather than pretending. The caller (its token
+ * The gRPC face of the brand registry: translation only, the rules live in the domain. Every
+ * method of the contract is implemented, agent mandates included (their rules are in
+ * AgentMandates; the agent case of the standing check in RightStanding). The caller (its token
  * verified by CallerInterceptor) is read when a method starts and handed to the domain.
  */
 @GrpcService
@@ -47,11 +48,12 @@ public class BrandRegistryGrpcService extends MutinyBrandRegistryServiceGrpc.Bra
     private final Trademarks trademarks;
     private final Products products;
     private final GtinOwners gtinOwners;
+    private final AgentMandates mandates;
 
     public BrandRegistryGrpcService(BrandRegistry registry, OwnerReviews reviews, BrandMentions mentions,
             ChangeFeed changes, Clock clock, AuthorizedSellers sellers,
             CustomsRecordations recordations, Trademarks trademarks,
-            Products products, GtinOwners gtinOwners) {
+            Products products, GtinOwners gtinOwners, AgentMandates mandates) {
         this.registry = registry;
         this.reviews = reviews;
         this.mentions = mentions;
@@ -62,6 +64,7 @@ public class BrandRegistryGrpcService extends MutinyBrandRegistryServiceGrpc.Bra
         this.trademarks = trademarks;
         this.products = products;
         this.gtinOwners = gtinOwners;
+        this.mandates = mandates;
     }
 
     @Override
@@ -96,6 +99,36 @@ public class BrandRegistryGrpcService extends MutinyBrandRegistryServiceGrpc.Bra
             result.found().forEach(b -> response.addBrands(BrandMessages.toProto(b)));
             return response.build();
         });
+    }
+
+    // --- agent mandates ---
+
+    @Override
+    public Uni<GrantAgentMandateResponse> grantAgentMandate(GrantAgentMandateRequest request) {
+        return mandates.grant(CallerInterceptor.current(), MandateMessages.toDomain(request))
+                .map(r -> GrantAgentMandateResponse.newBuilder().setMandate(MandateMessages.toProto(r.value()))
+                        .setCreated(r.created()).build());
+    }
+
+    @Override
+    public Uni<RevokeAgentMandateResponse> revokeAgentMandate(RevokeAgentMandateRequest request) {
+        return mandates.revoke(CallerInterceptor.current(), request.getId(), request.getReason())
+                .map(m -> RevokeAgentMandateResponse.newBuilder().setMandate(MandateMessages.toProto(m)).build());
+    }
+
+    @Override
+    public Uni<ListAgentMandatesResponse> listAgentMandates(ListAgentMandatesRequest request) {
+        Caller caller = CallerInterceptor.current();
+        return Uni.createFrom().item(() -> Wire.page(request.getPage(), AgentMandates.LIST_CURSOR, 2))
+                .flatMap(page -> mandates.list(caller, request.getPrincipalOwnerId(), request.getAgentOwnerId(),
+                        request.getIncludeRevoked(), page))
+                .map(slice -> {
+                    ListAgentMandatesResponse.Builder response = ListAgentMandatesResponse.newBuilder();
+                    slice.items().forEach(m -> response.addMandates(MandateMessages.toProto(m)));
+                    io.cloudsword.brand.domain.AgentMandate last = slice.last();
+                    return response.setPageInfo(Wire.pageInfo(last == null ? "" : Page.cursor(AgentMandates.LIST_CURSOR,
+                            last.createdAt.toString(), last.id.toString()), slice.hasNextPage())).build();
+                });
     }
 
     // --- trademarks, products and GTIN ownership ---

@@ -117,6 +117,9 @@ final class TrademarkMessages {
         if (s.brandId() != null) {
             b.setBrandId(s.brandId().toString());
         }
+        if (s.agentMandateId() != null) {
+            b.setAgentMandateId(s.agentMandateId().toString());
+        }
         if (s.notifierStatus() != null) {
             b.setNotifierStatus(RightsOwnerStatus.valueOf("RIGHTS_OWNER_STATUS_" + s.notifierStatus().name()));
         }
