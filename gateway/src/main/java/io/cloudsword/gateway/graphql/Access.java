@@ -35,4 +35,26 @@ final class Access {
     static void staff(Caller caller) {
         caller.require(Role.REVIEWER, Role.ADMIN);
     }
+
+    /**
+     * Filing a complaint: the notifier is the caller's rights owner (or its agent), so only a
+     * rights owner files; an anonymous caller is UNAUTHENTICATED (consumers file consumer reports).
+     */
+    static void notifier(Caller caller) {
+        caller.require(Role.RIGHTS_OWNER);
+    }
+
+    /**
+     * Watching a platform's decisions: a partner its own platform (platform_id of the token),
+     * reviewers and admins any.
+     */
+    static void watcherOf(Caller caller, String platform, String field) {
+        caller.require(Role.PLATFORM_PARTNER, Role.REVIEWER, Role.ADMIN);
+        if (isStaff(caller)) {
+            return;
+        }
+        if (caller.platformId() == null || !caller.platformId().equals(platform)) {
+            throw new ApiError(ErrorCode.FORBIDDEN, field, "NOT_OWNER", "A partner may watch only its own platform");
+        }
+    }
 }
