@@ -33,7 +33,7 @@ public final class Suite implements AutoCloseable {
 
     private static final Duration READY_TIMEOUT = Duration.ofMinutes(3);
     /** The services that call others on their own identity, not only on their caller's. */
-    static final Set<String> SERVICE_IDENTITIES = Set.of("listing-service");
+    static final Set<String> SERVICE_IDENTITIES = Set.of("listing-service", "complaint-service");
     static final Duration SERVICE_TOKEN_LIFETIME = Duration.ofDays(30);
 
     private final SuiteOptions options;
@@ -154,7 +154,8 @@ public final class Suite implements AutoCloseable {
 
     /**
      * The token a service sends on the calls it makes on its own behalf (listing-service's brand
-     * cache follows brand-registry's change stream, which needs the system role). Production has
+     * cache follows brand-registry's change stream; complaint-service's outbox takes listings down
+     * and records strikes: both need the system role). Production has
      * an OIDC client-credentials grant instead; here the dev key signs one, as {@code cloudsword
      * token} does, valid long enough for any session.
      */

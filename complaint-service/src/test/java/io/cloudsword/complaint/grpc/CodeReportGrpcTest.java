@@ -15,6 +15,7 @@ import io.cloudsword.api.complaint.v1.ConsumerReport;
 import io.cloudsword.api.complaint.v1.ConsumerReportStatus;
 import io.cloudsword.api.complaint.v1.GetConsumerReportRequest;
 import io.cloudsword.api.complaint.v1.SubmitConsumerReportRequest;
+import io.cloudsword.complaint.support.FakeListingService;
 import io.cloudsword.support.grpc.Refusals;
 import io.cloudsword.support.tokens.TestTokens;
 import io.grpc.Status;
@@ -123,8 +124,10 @@ class CodeReportGrpcTest {
 
     @Test
     void aListingReportMayCarryAPurchaseCountry() {
+        String external = FakeListingService.listing("demo-market", "l-" + UUID.randomUUID(), "shop-r").getData()
+                .getExternalId();
         ConsumerReport report = client.submitConsumerReport(SubmitConsumerReportRequest.newBuilder()
-                .setPlatform("demo-market").setListingExternalId("l-" + UUID.randomUUID()).setReason("fake")
+                .setPlatform("demo-market").setListingExternalId(external).setReason("fake")
                 .setPurchaseCountry("DE").build()).await().atMost(WAIT).getReport();
         assertEquals("DE", report.getPurchaseCountry());
         assertEquals("", report.getDigitalLink());

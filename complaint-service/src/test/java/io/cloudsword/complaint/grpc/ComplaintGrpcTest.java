@@ -1,6 +1,7 @@
 package io.cloudsword.complaint.grpc;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 
 import java.time.Duration;
 import java.util.UUID;
@@ -15,6 +16,7 @@ import io.cloudsword.api.complaint.v1.ConsumerReport;
 import io.cloudsword.api.complaint.v1.ConsumerReportStatus;
 import io.cloudsword.api.complaint.v1.GetConsumerReportRequest;
 import io.cloudsword.api.complaint.v1.SubmitConsumerReportRequest;
+import io.cloudsword.complaint.support.FakeListingService;
 import io.cloudsword.support.grpc.Refusals;
 import io.cloudsword.support.tokens.TestTokens;
 import io.quarkus.grpc.GrpcClientUtils;
@@ -42,11 +44,15 @@ class ComplaintGrpcTest {
     @Test
     void anAnonymousReportIsReceivedAndReadBack() {
         String listing = UUID.randomUUID().toString();
+        String listingId = FakeListingService.listing("demo-market", listing, "shop-r").getId();
         ConsumerReport report = client.submitConsumerReport(SubmitConsumerReportRequest.newBuilder()
                 .setPlatform("Demo-Market").setListingExternalId(listing)
                 .setReason("The logo is misspelled and the price is a tenth of the shop's").build())
                 .await().atMost(WAIT).getReport();
-        assertEquals(ConsumerReportStatus.CONSUMER_REPORT_STATUS_RECEIVED, report.getStatus());
+        // a listing report is a notice in the review queue at once, and a signal in the listing's score
+        assertEquals(ConsumerReportStatus.CONSUMER_REPORT_STATUS_IN_REVIEW, report.getStatus());
+        assertEquals(listingId, report.getListingId());
+        assertFalse(report.getNoticeId().isEmpty());
         assertEquals("demo-market", report.getPlatform());
         assertEquals("", report.getContactEmail());
         assertEquals(report, as("reviewer").getConsumerReport(GetConsumerReportRequest.newBuilder().setId(report.getId())
@@ -76,15 +82,19 @@ class ComplaintGrpcTest {
     }
 
     @Test
-    void onlyReviewersAndAdminsReadReports() {
+    void theReporterReadsItsReportByIdAndOnlyStaffSeeTheContactEmail() {
+        String external = FakeListingService.listing("demo-market", "l-2-" + UUID.randomUUID(), "shop-r").getData()
+                .getExternalId();
         String id = client.submitConsumerReport(SubmitConsumerReportRequest.newBuilder().setPlatform("demo-market")
-                .setListingExternalId("l-2").setReason("fake").setContactEmail("me@consumer.example").build())
+                .setListingExternalId(external).setReason("fake").setContactEmail("me@consumer.example").build())
                 .await().atMost(WAIT).getReport().getId();
         GetConsumerReportRequest get = GetConsumerReportRequest.newBuilder().setId(id).build();
-        Refusals.assertRefused(ErrorDetail.class, Status.Code.UNAUTHENTICATED, "", "UNAUTHENTICATED",
-                client.getConsumerReport(get));
-        Refusals.assertRefused(ErrorDetail.class, Status.Code.PERMISSION_DENIED, "", "ROLE_REQUIRED",
-                as("rights_owner").getConsumerReport(get));
+        ConsumerReport anonymousView = client.getConsumerReport(get).await().atMost(WAIT).getReport();
+        assertEquals("", anonymousView.getContactEmail());
+        assertEquals(id, anonymousView.getId());
+        assertEquals("", as("rights_owner").getConsumerReport(get).await().atMost(WAIT).getReport().getContactEmail());
+        assertEquals("me@consumer.example", as("reviewer").getConsumerReport(get).await().atMost(WAIT).getReport()
+                .getContactEmail());
     }
 
     private long count() {

@@ -1,0 +1,121 @@
+package io.cloudsword.complaint.repository;
+
+import static io.cloudsword.complaint.repository.Sql.*;
+
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.List;
+import java.util.UUID;
+
+import jakarta.enterprise.context.ApplicationScoped;
+
+import io.cloudsword.complaint.domain.Effect;
+
+/**
+ * The transactional outbox: effects are inserted in the transaction that decided them, then
+ * claimed by the relay (a lease, so two replicas never send the same row at once), and marked
+ * delivered, failed for good, or due again later.
+ */
+@ApplicationScoped
+public class OutboxStore {
+
+    /** A claimed row. */
+    public record Row(long id, Effect.Kind kind, String orderingKey, UUID noticeId, UUID itemId, byte[] payload,
+            int attempts) {
+    }
+
+    public void enqueue(Connection c, Collection<Effect> effects, Instant now) throws SQLException {
+        if (effects.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO outbox (kind, ordering_key, notice_id, item_id, "
+                + "payload, created_at, next_attempt_at) VALUES (?,?,?,?,?,?,?)")) {
+            for (Effect e : effects) {
+                ps.setString(1, e.kind().name());
+                ps.setString(2, e.orderingKey());
+                setUuid(ps, 3, e.noticeId());
+                setUuid(ps, 4, e.itemId());
+                ps.setBytes(5, e.payload());
+                ps.setTimestamp(6, ts(now));
+                ps.setTimestamp(7, ts(now));
+                ps.addBatch();
+            }
+            ps.executeBatch();
+        }
+    }
+
+    /**
+     * Claims up to {@code limit} due rows, each the oldest undelivered row of its ordering key (so
+     * a restore never overtakes its takedown), and leases them until {@code leaseUntil}.
+     */
+    public List<Row> claim(Connection c, Instant now, Instant leaseUntil, int limit) throws SQLException {
+        List<Row> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("""
+                UPDATE outbox SET next_attempt_at = ?, attempts = attempts + 1
+                WHERE id IN (
+                    SELECT o.id FROM outbox o
+                    WHERE o.delivered_at IS NULL AND o.failed_at IS NULL AND o.next_attempt_at <= ?
+                      AND NOT EXISTS (SELECT 1 FROM outbox p WHERE p.ordering_key = o.ordering_key AND p.id < o.id
+                                        AND p.delivered_at IS NULL AND p.failed_at IS NULL)
+                    ORDER BY o.id LIMIT ? FOR UPDATE SKIP LOCKED)
+                RETURNING id, kind, ordering_key, notice_id, item_id, payload, attempts""")) {
+            ps.setTimestamp(1, ts(leaseUntil));
+            ps.setTimestamp(2, ts(now));
+            ps.setInt(3, limit);
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    out.add(new Row(rs.getLong("id"), Effect.Kind.valueOf(rs.getString("kind")),
+                            rs.getString("ordering_key"), uuid(rs, "notice_id"), uuid(rs, "item_id"),
+                            rs.getBytes("payload"), rs.getInt("attempts")));
+                }
+            }
+        }
+        out.sort(java.util.Comparator.comparingLong(Row::id));
+        return out;
+    }
+
+    public void delivered(Connection c, long id, Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET delivered_at = ?, last_error = '' WHERE id = ?")) {
+            ps.setTimestamp(1, ts(at));
+            ps.setLong(2, id);
+            ps.executeUpdate();
+        }
+    }
+
+    public void retryLater(Connection c, long id, Instant next, String error) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET next_attempt_at = ?, last_error = ? WHERE id = ?")) {
+            ps.setTimestamp(1, ts(next));
+            ps.setString(2, truncate(error));
+            ps.setLong(3, id);
+            ps.executeUpdate();
+        }
+    }
+
+    public void failed(Connection c, long id, Instant at, String error) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET failed_at = ?, last_error = ? WHERE id = ?")) {
+            ps.setTimestamp(1, ts(at));
+            ps.setString(2, truncate(error));
+            ps.setLong(3, id);
+            ps.executeUpdate();
+        }
+    }
+
+    /** Rows neither delivered nor failed (health and tests). */
+    public long pending(Connection c) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT count(*) FROM outbox WHERE delivered_at IS NULL AND failed_at IS NULL");
+                ResultSet rs = ps.executeQuery()) {
+            rs.next();
+            return rs.getLong(1);
+        }
+    }
+
+    private static String truncate(String s) {
+        return s == null ? "" : s.length() > 1_000 ? s.substring(0, 1_000) : s;
+    }
+}
