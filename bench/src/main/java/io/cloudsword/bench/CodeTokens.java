@@ -58,6 +58,16 @@ final class CodeTokens {
                         .sign();
     }
 
+    /** A reviewer of any platform (platform trust-and-safety staff: decides notices); the admin when no key is at hand. */
+    String reviewer() {
+        return tokens == null ? adminToken : tokens.token("bench-reviewer").role("reviewer").sign();
+    }
+
+    /** A service acting on its own behalf (role system), as complaint-service calls listing-service; else the admin. */
+    String system(String service) {
+        return tokens == null ? adminToken : tokens.token("system:" + service).role("system").sign();
+    }
+
     static <S extends AbstractStub<S>> S bearer(S stub, String token) {
         Metadata headers = new Metadata();
         headers.put(Metadata.Key.of("authorization", Metadata.ASCII_STRING_MARSHALLER), "Bearer " + token);

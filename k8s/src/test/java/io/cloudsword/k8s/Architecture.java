@@ -118,7 +118,8 @@ final class Architecture {
         if ("prod".equals(overlay)) {
             // Every app fetches the OIDC issuer's signing keys (JWKS) over HTTPS: the gateway
             // verifies callers' tokens, and each service verifies the forwarded token again;
-            // listing-service also gets its own token there (Invariants.OWN_IDENTITY).
+            // listing-service and complaint-service also get their own tokens there
+            // (Invariants.OWN_IDENTITY).
             for (App app : APPS) {
                 expected.get(app.name()).add(ANY_ADDRESS + " :443/TCP");
             }

@@ -78,21 +78,29 @@ final class Invariants {
      * need not mention; per app, because only an app that injects the bean reads them. Each is
      * checked against the kit's sources ({@link #kitReads}), so the table cannot outlive the code.
      */
-    static final Map<String, Set<String>> KIT_PROPERTIES = Map.of("listing-service", SERVICE_AUTH_PROPERTIES);
+    static final Map<String, Set<String>> KIT_PROPERTIES = Map.of("listing-service", SERVICE_AUTH_PROPERTIES,
+            "complaint-service", SERVICE_AUTH_PROPERTIES);
 
     /**
      * Apps that call another service on their OWN behalf rather than forwarding their caller's
      * token (listing-service's brand cache: WatchBrandChanges and BatchIsAuthorizedSeller need the
-     * role system), and the variables that give them that identity per profile: in prod an OIDC
-     * client-credentials grant from the issuer everything trusts, in dev a fixed token signed with
-     * the dev key, as {@code ./cloudsword up} passes it (cli's Suite.SERVICE_IDENTITIES). The app
+     * role system; complaint-service: BatchGetListings at filing, the right-standing checks in
+     * brand-registry, and its outbox's takedowns, restores, strikes and suspensions), and the
+     * variables that give them that identity per profile: in prod an OIDC client-credentials grant
+     * from the issuer everything trusts, in dev a fixed token signed with the dev key, as {@code ./cloudsword up} passes it (cli's Suite.SERVICE_IDENTITIES). The app
      * starts without them, so they are not in {@link #REQUIRED_AT_STARTUP}; but then each of those
      * calls is refused, so {@link #ownIdentities} insists on them all the same.
      */
-    static final Map<String, Map<String, List<String>>> OWN_IDENTITY = Map.of("listing-service", Map.of(
-            "prod", List.of("CLOUDSWORD_SERVICE_AUTH_TOKEN_URL", "CLOUDSWORD_SERVICE_AUTH_CLIENT_ID",
-                    "CLOUDSWORD_SERVICE_AUTH_CLIENT_SECRET"),
-            "dev", List.of("CLOUDSWORD_SERVICE_AUTH_TOKEN")));
+    static final Map<String, Map<String, List<String>>> OWN_IDENTITY = Map.of(
+            "listing-service", serviceAuth(), "complaint-service", serviceAuth());
+
+    /** ServiceIdentity's two ways: a client-credentials grant in prod, a fixed dev token in dev. */
+    private static Map<String, List<String>> serviceAuth() {
+        return Map.of(
+                "prod", List.of("CLOUDSWORD_SERVICE_AUTH_TOKEN_URL", "CLOUDSWORD_SERVICE_AUTH_CLIENT_ID",
+                        "CLOUDSWORD_SERVICE_AUTH_CLIENT_SECRET"),
+                "dev", List.of("CLOUDSWORD_SERVICE_AUTH_TOKEN"));
+    }
 
     /** One setting an app cannot start without: the property its code reads, and the variable that gives it. */
     record StartupSetting(String property, String env) {

@@ -193,6 +193,20 @@ class InvariantsCatchBreakageTest {
                                 new LinkedHashMap<>(Map.of("secretKeyRef", new LinkedHashMap<>(Map.of(
                                         "name", "cloudsword-service-identity-listing", "key", "token-url"))))))),
                 "sets CLOUDSWORD_SERVICE_AUTH_TOKEN_URL, which is not how"));
+        list.add(new Breakage("complaint-service without its dev token", "dev", Invariants::ownIdentities,
+                o -> list(container(o, "complaint-service").get("env"))
+                        .removeIf(e -> "CLOUDSWORD_SERVICE_AUTH_TOKEN".equals(map(e).get("name"))),
+                "does not set CLOUDSWORD_SERVICE_AUTH_TOKEN"));
+        list.add(new Breakage("complaint-service without its token URL in prod", "prod", Invariants::ownIdentities,
+                o -> list(container(o, "complaint-service").get("env"))
+                        .removeIf(e -> "CLOUDSWORD_SERVICE_AUTH_TOKEN_URL".equals(map(e).get("name"))),
+                "does not set CLOUDSWORD_SERVICE_AUTH_TOKEN_URL"));
+        list.add(new Breakage("a fixed token left on complaint-service in prod", "prod", Invariants::ownIdentities,
+                o -> list(container(o, "complaint-service").get("env"))
+                        .add(new LinkedHashMap<>(Map.of("name", "CLOUDSWORD_SERVICE_AUTH_TOKEN", "valueFrom",
+                                new LinkedHashMap<>(Map.of("secretKeyRef", new LinkedHashMap<>(Map.of(
+                                        "name", "cloudsword-dev-service-identity-complaint", "key", "token"))))))),
+                "sets CLOUDSWORD_SERVICE_AUTH_TOKEN, which is not how"));
         list.add(new Breakage("the database host unset", "dev", Invariants::requiredSettings,
                 o -> configMapData(o, "cloudsword-database-").remove("CLOUDSWORD_DB_HOST"),
                 "does not set CLOUDSWORD_DB_HOST"));
