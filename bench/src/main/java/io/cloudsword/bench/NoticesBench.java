@@ -99,12 +99,12 @@ public class NoticesBench implements Callable<Integer> {
                     + "(default ${DEFAULT-VALUE})")
     int warmupNotices;
 
-    @Option(names = "--poll-ms", defaultValue = "25",
+    @Option(names = "--poll-ms", defaultValue = "100",
             description = "pause between two sweeps of BatchGetListings over the listings not yet down, 1..1000 "
                     + "(default ${DEFAULT-VALUE})")
     int pollMillis;
 
-    @Option(names = "--poll-concurrency", defaultValue = "4",
+    @Option(names = "--poll-concurrency", defaultValue = "1",
             description = "BatchGetListings calls (500 listings each) in flight within a sweep, 1..32 "
                     + "(default ${DEFAULT-VALUE})")
     int pollConcurrency;

@@ -29,8 +29,8 @@ class NoticesBenchTest {
         assertEquals(8, b.concurrency);
         assertEquals(2000, b.baselineListings);
         assertEquals(20, b.warmupNotices);
-        assertEquals(25, b.pollMillis);
-        assertEquals(4, b.pollConcurrency);
+        assertEquals(100, b.pollMillis);
+        assertEquals(1, b.pollConcurrency);
         assertEquals(120, b.timeoutSeconds);
         assertEquals("", b.platformOption, "a fresh platform unless one is given");
         assertNull(b.problems());

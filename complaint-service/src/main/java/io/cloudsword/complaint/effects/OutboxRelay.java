@@ -49,13 +49,13 @@ import io.quarkus.runtime.StartupEvent;
  * with jitter. At-least-once delivery to idempotent methods gives an exactly-once effect.
  * <p>
  * A decision wakes the relay right after its commit, so a takedown leaves within milliseconds;
- * the poll interval only bounds how late other replicas' and retried rows are noticed.
+ * the poll interval only bounds how late other replicas' and retried rows are noticed. Several
+ * workers (4 by default) each claim up to 300 rows (one batch call), so batches overlap.
  */
 @ApplicationScoped
 public class OutboxRelay {
 
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
-    static final int CLAIM = ListingClient.MAX_STATE_CHANGES;
 
     private final Transactions tx;
     private final OutboxStore outbox;
@@ -68,9 +68,13 @@ public class OutboxRelay {
     private final Duration lease;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
+    private final int workers;
+    private final int claim;
+    private final Duration retention;
+    private final java.util.concurrent.atomic.AtomicReference<Instant> lastPurge =
+            new java.util.concurrent.atomic.AtomicReference<>(Instant.EPOCH);
     private final Semaphore wakeUps = new Semaphore(0);
     private volatile boolean running;
-    private Thread worker;
 
     @Inject
     public OutboxRelay(Transactions tx, OutboxStore outbox, ListingClient listings, RegistryClient registry,
@@ -79,7 +83,10 @@ public class OutboxRelay {
             @ConfigProperty(name = "cloudsword.outbox.poll-interval", defaultValue = "PT0.5S") Duration pollInterval,
             @ConfigProperty(name = "cloudsword.outbox.lease", defaultValue = "PT30S") Duration lease,
             @ConfigProperty(name = "cloudsword.outbox.initial-backoff", defaultValue = "PT0.5S") Duration initialBackoff,
-            @ConfigProperty(name = "cloudsword.outbox.max-backoff", defaultValue = "PT60S") Duration maxBackoff) {
+            @ConfigProperty(name = "cloudsword.outbox.max-backoff", defaultValue = "PT60S") Duration maxBackoff,
+            @ConfigProperty(name = "cloudsword.outbox.workers", defaultValue = "4") int workers,
+            @ConfigProperty(name = "cloudsword.outbox.claim", defaultValue = "300") int claim,
+            @ConfigProperty(name = "cloudsword.outbox.retention", defaultValue = "P7D") Duration retention) {
         this.tx = tx;
         this.outbox = outbox;
         this.listings = listings;
@@ -91,6 +98,9 @@ public class OutboxRelay {
         this.lease = lease;
         this.initialBackoff = initialBackoff;
         this.maxBackoff = maxBackoff;
+        this.workers = workers;
+        this.claim = Math.min(claim, ListingClient.MAX_STATE_CHANGES);
+        this.retention = retention;
     }
 
     void start(@Observes StartupEvent ignored) {
@@ -98,9 +108,11 @@ public class OutboxRelay {
             return;
         }
         running = true;
-        worker = new Thread(this::loop, "outbox-relay");
-        worker.setDaemon(true);
-        worker.start();
+        for (int i = 0; i < workers; i++) {
+            Thread worker = new Thread(this::loop, "outbox-relay-" + i);
+            worker.setDaemon(true);
+            worker.start();
+        }
     }
 
     void stop(@Observes ShutdownEvent ignored) {
@@ -110,22 +122,24 @@ public class OutboxRelay {
     @PreDestroy
     void shutdown() {
         running = false;
-        wakeUps.release();
+        wakeUps.release(workers);
     }
 
-    /** Called after a transaction that wrote effects has committed. */
+    /** Called after a transaction that wrote effects has committed: every worker looks. */
     public void wake() {
-        wakeUps.release();
+        if (wakeUps.availablePermits() < workers) {
+            wakeUps.release(workers);
+        }
     }
 
     private void loop() {
         while (running) {
             try {
-                if (deliverDue() == CLAIM) {
+                if (deliverDue() == claim) {
                     continue; // more may be waiting
                 }
+                purgeNowAndThen();
                 wakeUps.tryAcquire(pollInterval.toMillis(), TimeUnit.MILLISECONDS);
-                wakeUps.drainPermits();
             } catch (InterruptedException e) {
                 Thread.currentThread().interrupt();
                 return;
@@ -142,10 +156,19 @@ public class OutboxRelay {
         }
     }
 
+    /** Every ten minutes one worker forgets rows delivered longer ago than the retention. */
+    private void purgeNowAndThen() {
+        Instant now = clock.instant();
+        Instant last = lastPurge.get();
+        if (now.isAfter(last.plus(Duration.ofMinutes(10))) && lastPurge.compareAndSet(last, now)) {
+            tx.inTransaction(c -> outbox.purgeDelivered(c, now.minus(retention)));
+        }
+    }
+
     /** Claims and sends one round of due rows; returns how many were claimed. */
     public int deliverDue() {
         Instant now = clock.instant();
-        List<Row> rows = tx.inTransaction(c -> outbox.claim(c, now, now.plus(lease), CLAIM));
+        List<Row> rows = tx.inTransaction(c -> outbox.claim(c, now, now.plus(lease), claim));
         if (rows.isEmpty()) {
             return 0;
         }

@@ -277,6 +277,58 @@ public class NoticeStore {
         }
     }
 
+    /** The audit heads (id, sequence, hash, version) of notices, locked, in id order. */
+    public List<Notice> lockHeads(Connection c, Collection<UUID> ids) throws SQLException {
+        List<Notice> out = new ArrayList<>();
+        try (PreparedStatement ps = c.prepareStatement("SELECT id, audit_sequence, audit_head, version FROM notice "
+                + "WHERE id = ANY(?) ORDER BY id FOR UPDATE")) {
+            ps.setArray(1, uuidArray(c, ids));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    Notice n = new Notice();
+                    n.id = uuid(rs, "id");
+                    n.auditSequence = rs.getLong("audit_sequence");
+                    n.auditHead = rs.getString("audit_head");
+                    n.version = rs.getLong("version");
+                    out.add(n);
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Writes a locked head back after records were appended; the notice changed, so its version moves. */
+    public void advanceHead(Connection c, Notice head, java.time.Instant at) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE notice SET audit_sequence = ?, audit_head = ?, "
+                + "version = version + 1, updated_at = ? WHERE id = ?")) {
+            ps.setLong(1, head.auditSequence);
+            ps.setString(2, head.auditHead);
+            setTs(ps, 3, at);
+            ps.setObject(4, head.id);
+            ps.executeUpdate();
+        }
+    }
+
+    public void markTakedownsApplied(Connection c, List<UUID> itemIds, java.time.Instant at) throws SQLException {
+        if (itemIds.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement("UPDATE notice_item SET takedown_applied_at = ? "
+                + "WHERE id = ANY(?) AND takedown_applied_at IS NULL")) {
+            setTs(ps, 1, at);
+            ps.setArray(2, uuidArray(c, itemIds));
+            ps.executeUpdate();
+        }
+    }
+
+    public void setStrike(Connection c, UUID itemId, String strikeId) throws SQLException {
+        try (PreparedStatement ps = c.prepareStatement("UPDATE notice_item SET strike_id = ? WHERE id = ?")) {
+            ps.setString(1, strikeId);
+            ps.setObject(2, itemId);
+            ps.executeUpdate();
+        }
+    }
+
     public boolean insertAbuseMark(Connection c, UUID noticeId, Notice.AbuseMark mark) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement("INSERT INTO notice_abuse_mark (notice_id, kind, explanation, "
                 + "marked_by, marked_at) VALUES (?,?,?,?,?) ON CONFLICT DO NOTHING")) {

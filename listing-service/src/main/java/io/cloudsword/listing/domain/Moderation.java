@@ -2,13 +2,19 @@ package io.cloudsword.listing.domain;
 
 import java.sql.Connection;
 import java.sql.PreparedStatement;
+import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
@@ -61,10 +67,14 @@ public class Moderation {
 
     /** A reviewer whose token names a platform moderates that platform's listings only. */
     static void requireMayModerate(Caller caller, StoredListing listing) {
+        requireMayModerate(caller, listing.data().platform());
+    }
+
+    static void requireMayModerate(Caller caller, String platform) {
         if (caller.hasRole(Caller.REVIEWER) && !caller.hasRole(Caller.ADMIN) && !caller.hasRole(Caller.SYSTEM)
-                && caller.platformId() != null && !caller.platformId().equalsIgnoreCase(listing.data().platform())) {
+                && caller.platformId() != null && !caller.platformId().equalsIgnoreCase(platform)) {
             throw DomainException.forbidden("NOT_OWNER", "A reviewer of " + caller.platformId()
-                    + " may not moderate listings of " + listing.data().platform());
+                    + " may not moderate listings of " + platform);
         }
     }
 
@@ -73,9 +83,139 @@ public class Moderation {
         return tx.inTransaction(c -> takeDown(c, caller, request, clock.instant()));
     }
 
+    /**
+     * A batch of takedowns in one transaction and a handful of statements, whatever its size (the
+     * outbox of complaint-service sends hundreds at a time): the listings are locked in id order,
+     * the holds inserted at once (a hold that exists already changes nothing), live listings moved
+     * to TAKEN_DOWN with their transitions, in a few statements. A malformed or unknown item
+     * is answered with its own error; the others go through. The answers match {@link #takeDown}.
+     */
     public List<ItemResult> takeDownAll(Caller caller, List<HoldRequest> requests) {
         requireModerator(caller);
-        return batch(requests, (c, r, now) -> takeDown(c, caller, r, now));
+        if (requests.size() > MAX_BATCH) {
+            throw DomainException.invalid("requests", "TOO_MANY_ITEMS", "At most " + MAX_BATCH
+                    + " items per call, got " + requests.size());
+        }
+        return tx.inTransaction(c -> takeDownBatch(c, caller, requests, clock.instant()));
+    }
+
+    private record Parsed(int index, UUID listing, String notice, Statement statement) {
+    }
+
+    private List<ItemResult> takeDownBatch(Connection c, Caller caller, List<HoldRequest> requests, Instant now)
+            throws SQLException {
+        ItemResult[] out = new ItemResult[requests.size()];
+        List<Parsed> parsed = new ArrayList<>();
+        for (int i = 0; i < requests.size(); i++) {
+            HoldRequest r = requests.get(i);
+            try {
+                parsed.add(new Parsed(i, listingId(r.listingId()), Checks.text("notice_id", r.noticeId(), 200),
+                        Statement.require(r.statement(), "statement", "STATEMENT_DECISION_CONTENT_REMOVED",
+                                "STATEMENT_DECISION_CONTENT_DISABLED")));
+            } catch (DomainException e) {
+                out[i] = new ItemResult(r.listingId(), r.noticeId(), null, false, e);
+            }
+        }
+        UUID[] ids = parsed.stream().map(Parsed::listing).distinct().sorted().toArray(UUID[]::new);
+        // only what the rules read: a batch answers with states, not whole listings
+        Map<UUID, Locked> locked = lockStates(c, ids);
+        List<Parsed> holds = new ArrayList<>();
+        for (Parsed p : parsed) {
+            Locked l = locked.get(p.listing());
+            try {
+                if (l == null) {
+                    throw DomainException.notFound("listing_id", "LISTING_NOT_FOUND", "No listing with id " + p.listing());
+                }
+                requireMayModerate(caller, l.platform());
+                holds.add(p);
+            } catch (DomainException e) {
+                out[p.index()] = new ItemResult(requests.get(p.index()).listingId(), p.notice(), null, false, e);
+            }
+        }
+        Set<String> inserted = insertHolds(c, holds, now);
+        // a new hold takes a live listing down (the first of the batch does), or only touches it
+        Set<UUID> movedDown = new LinkedHashSet<>();
+        Set<UUID> touched = new LinkedHashSet<>();
+        Set<Integer> changed = new HashSet<>();
+        List<ListingStore.Transition> transitions = new ArrayList<>();
+        for (Parsed p : holds) {
+            if (!inserted.remove(p.listing() + "|" + p.notice())) {
+                continue; // the hold existed before, or repeats one of this batch
+            }
+            changed.add(p.index());
+            Locked l = locked.get(p.listing());
+            if (l.state().live() && movedDown.add(l.id())) {
+                transitions.add(new ListingStore.Transition(UUID.fromString(Ids.newId()), l.id(), l.state(),
+                        ListingState.TAKEN_DOWN, caller.subject(), Ingestion.role(caller), caller.ownerId(),
+                        caller.platformId(), "taken down for notice " + p.notice(), p.notice(), null,
+                        p.statement().json(), now));
+            } else {
+                touched.add(l.id());
+            }
+        }
+        touched.removeAll(movedDown);
+        updateMany(c, "UPDATE listing SET state = 'TAKEN_DOWN', version = version + 1, updated_at = ? WHERE id = ANY(?)",
+                movedDown, now);
+        listings.insertTransitions(c, transitions);
+        updateMany(c, "UPDATE listing SET version = version + 1, updated_at = ? WHERE id = ANY(?)", touched, now);
+        for (Parsed p : holds) {
+            Locked l = locked.get(p.listing());
+            ListingState state = movedDown.contains(l.id()) ? ListingState.TAKEN_DOWN : l.state();
+            out[p.index()] = new ItemResult(l.id().toString(), p.notice(), state, changed.contains(p.index()), null);
+        }
+        return List.of(out);
+    }
+
+    /** A locked listing's platform and state. */
+    private record Locked(UUID id, String platform, ListingState state) {
+    }
+
+    private static Map<UUID, Locked> lockStates(Connection c, UUID[] ids) throws SQLException {
+        Map<UUID, Locked> out = new HashMap<>();
+        try (PreparedStatement ps = c.prepareStatement(
+                "SELECT id, platform, state FROM listing WHERE id = ANY(?) ORDER BY id FOR UPDATE")) {
+            ps.setArray(1, c.createArrayOf("uuid", ids));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    UUID id = rs.getObject(1, UUID.class);
+                    out.put(id, new Locked(id, rs.getString(2), ListingState.valueOf(rs.getString(3))));
+                }
+            }
+        }
+        return out;
+    }
+
+    /** Inserts the holds that do not exist yet; returns "listing|notice" of those inserted. */
+    private static Set<String> insertHolds(Connection c, List<Parsed> holds, Instant now) throws SQLException {
+        Set<String> inserted = new HashSet<>();
+        if (holds.isEmpty()) {
+            return inserted;
+        }
+        try (PreparedStatement ps = c.prepareStatement("INSERT INTO listing_hold (listing_id, notice_id, statement, "
+                + "created_at) SELECT l, n, s::jsonb, ? FROM unnest(?::uuid[], ?::text[], ?::text[]) AS t(l, n, s) "
+                + "ON CONFLICT (listing_id, notice_id) DO NOTHING RETURNING listing_id, notice_id")) {
+            ps.setTimestamp(1, Timestamp.from(now));
+            ps.setArray(2, c.createArrayOf("uuid", holds.stream().map(Parsed::listing).toArray()));
+            ps.setArray(3, c.createArrayOf("text", holds.stream().map(Parsed::notice).toArray()));
+            ps.setArray(4, c.createArrayOf("text", holds.stream().map(p -> p.statement().json()).toArray()));
+            try (ResultSet rs = ps.executeQuery()) {
+                while (rs.next()) {
+                    inserted.add(rs.getObject(1) + "|" + rs.getString(2));
+                }
+            }
+        }
+        return inserted;
+    }
+
+    private static void updateMany(Connection c, String sql, Set<UUID> ids, Instant now) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(sql)) {
+            ps.setTimestamp(1, Timestamp.from(now));
+            ps.setArray(2, c.createArrayOf("uuid", ids.toArray()));
+            ps.executeUpdate();
+        }
     }
 
     public Change restore(Caller caller, HoldRequest request) {

@@ -153,6 +153,39 @@ class TakedownGrpcTest {
     }
 
     @Test
+    void aBatchRepeatedOrWithDuplicatesTakesEachListingDownOnceWithOneTransition() {
+        Listing a = ingest("f1");
+        Listing b = ingest("f2");
+        BatchTakeDownListingsRequest batch = BatchTakeDownListingsRequest.newBuilder()
+                .addRequests(TakeDownListingRequest.newBuilder().setListingId(a.getId()).setNoticeId("fn1")
+                        .setStatement(removal("fn1")))
+                .addRequests(TakeDownListingRequest.newBuilder().setListingId(a.getId()).setNoticeId("fn1")
+                        .setStatement(removal("fn1")))
+                .addRequests(TakeDownListingRequest.newBuilder().setListingId(a.getId()).setNoticeId("fn2")
+                        .setStatement(removal("fn2")))
+                .addRequests(TakeDownListingRequest.newBuilder().setListingId(b.getId()).setNoticeId("fn1"))
+                .build();
+        BatchTakeDownListingsResponse first = system.batchTakeDownListings(batch).await().atMost(WAIT);
+        assertTrue(first.getResults(0).getChanged());
+        assertFalse(first.getResults(1).getChanged(), "a duplicate in the batch changes nothing");
+        assertTrue(first.getResults(2).getChanged(), "a second notice adds its own hold");
+        assertEquals("FIELD_REQUIRED", first.getResults(3).getError().getDetail().getReason());
+        assertEquals("statement", first.getResults(3).getError().getDetail().getField());
+        assertEquals(ListingState.LISTING_STATE_TAKEN_DOWN, first.getResults(2).getState());
+        assertEquals(2L, count("SELECT count(*) FROM listing_hold WHERE listing_id = '" + a.getId() + "'"));
+        assertEquals(1L, count("SELECT count(*) FROM listing_transition WHERE listing_id = '" + a.getId()
+                + "' AND to_state = 'TAKEN_DOWN'"));
+        assertEquals(0L, count("SELECT count(*) FROM listing_hold WHERE listing_id = '" + b.getId() + "'"));
+        BatchTakeDownListingsResponse again = system.batchTakeDownListings(batch).await().atMost(WAIT);
+        assertFalse(again.getResults(0).getChanged());
+        assertFalse(again.getResults(2).getChanged());
+        assertEquals(1L, count("SELECT count(*) FROM listing_transition WHERE listing_id = '" + a.getId()
+                + "' AND to_state = 'TAKEN_DOWN'"));
+        assertEquals(List.of("fn1", "fn2"), system.getListing(GetListingRequest.newBuilder().setId(a.getId()).build())
+                .await().atMost(WAIT).getListing().getTakedownNoticeIdsList().stream().sorted().toList());
+    }
+
+    @Test
     void aSellerRemovedListingKeepsItsHoldAndComesBackDownWhenListedAgain() {
         Listing l = ingest("e");
         MarkRemovedBySellerResponse removed = as(anonymous, partner(platform)).markRemovedBySeller(
