@@ -287,9 +287,10 @@ public class OutboxRelay {
         Instant now = clock.instant();
         tx.inTransaction(c -> {
             List<Ack> delivered = new ArrayList<>();
+            List<Long> deliveredRows = new ArrayList<>();
             for (Outcome o : outcomes) {
                 if (o.delivered()) {
-                    outbox.delivered(c, o.row().id(), now);
+                    deliveredRows.add(o.row().id());
                     if (o.ack() != null) {
                         delivered.add(o.ack());
                     }
@@ -304,6 +305,7 @@ public class OutboxRelay {
                     outbox.retryLater(c, o.row().id(), now.plus(backoff(o.row().attempts())), o.error());
                 }
             }
+            outbox.delivered(c, deliveredRows, now);
             acks.apply(c, delivered, now);
             return null;
         });

@@ -244,37 +244,49 @@ public class NoticeStore {
         }
     }
 
+    /** Writes back what the workflow may change on items: one statement for all of them. */
     public void updateItems(Connection c, Collection<NoticeItem> items) throws SQLException {
         if (items.isEmpty()) {
             return;
         }
+        List<NoticeItem> list = new ArrayList<>(items);
         try (PreparedStatement ps = c.prepareStatement("""
-                UPDATE notice_item SET state = ?, statement = ?, decision_reason = ?, decided_at = ?, decided_by = ?,
-                    takedown_applied_at = ?, counter_notice_deadline = ?, legal_action_deadline = ?,
-                    restore_not_before = ?, appeal_deadline = ?, counter_notice_id = ?, legal_action_proof_id = ?,
-                    strike_id = ?, restored_by = ?
-                WHERE id = ?""")) {
-            for (NoticeItem it : items) {
-                int i = 1;
-                ps.setString(i++, it.state.name());
-                ps.setBytes(i++, it.statement);
-                ps.setString(i++, it.decisionReason);
-                setTs(ps, i++, it.decidedAt);
-                ps.setString(i++, it.decidedBy);
-                setTs(ps, i++, it.takedownAppliedAt);
-                setTs(ps, i++, it.counterNoticeDeadline);
-                setTs(ps, i++, it.legalActionDeadline);
-                setTs(ps, i++, it.restoreNotBefore);
-                setTs(ps, i++, it.appealDeadline);
-                setUuid(ps, i++, it.counterNoticeId);
-                setUuid(ps, i++, it.legalActionProofId);
-                ps.setString(i++, it.strikeId);
-                ps.setString(i++, it.restoredBy);
-                ps.setObject(i++, it.id);
-                ps.addBatch();
-            }
-            ps.executeBatch();
+                UPDATE notice_item i SET state = u.state, statement = u.statement, decision_reason = u.decision_reason,
+                    decided_at = u.decided_at, decided_by = u.decided_by, takedown_applied_at = u.takedown_applied_at,
+                    counter_notice_deadline = u.counter_notice_deadline, legal_action_deadline = u.legal_action_deadline,
+                    restore_not_before = u.restore_not_before, appeal_deadline = u.appeal_deadline,
+                    counter_notice_id = u.counter_notice_id, legal_action_proof_id = u.legal_action_proof_id,
+                    strike_id = u.strike_id, restored_by = u.restored_by
+                FROM unnest(?::uuid[], ?::text[], ?::bytea[], ?::text[], ?::timestamptz[], ?::text[], ?::timestamptz[],
+                            ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::timestamptz[], ?::uuid[], ?::uuid[],
+                            ?::text[], ?::text[])
+                     AS u(id, state, statement, decision_reason, decided_at, decided_by, takedown_applied_at,
+                          counter_notice_deadline, legal_action_deadline, restore_not_before, appeal_deadline,
+                          counter_notice_id, legal_action_proof_id, strike_id, restored_by)
+                WHERE i.id = u.id""")) {
+            int p = 1;
+            ps.setArray(p++, c.createArrayOf("uuid", list.stream().map(it -> it.id).toArray()));
+            ps.setArray(p++, c.createArrayOf("text", list.stream().map(it -> it.state.name()).toArray()));
+            ps.setArray(p++, c.createArrayOf("bytea", list.stream().map(it -> it.statement).toArray(byte[][]::new)));
+            ps.setArray(p++, c.createArrayOf("text", list.stream().map(it -> it.decisionReason).toArray()));
+            ps.setArray(p++, c.createArrayOf("text", list.stream().map(it -> iso(it.decidedAt)).toArray()));
+            ps.setArray(p++, c.createArrayOf("text", list.stream().map(it -> it.decidedBy).toArray()));
+            ps.setArray(p++, c.createArrayOf("text", list.stream().map(it -> iso(it.takedownAppliedAt)).toArray()));
+            ps.setArray(p++, c.createArrayOf("text", list.stream().map(it -> iso(it.counterNoticeDeadline)).toArray()));
+            ps.setArray(p++, c.createArrayOf("text", list.stream().map(it -> iso(it.legalActionDeadline)).toArray()));
+            ps.setArray(p++, c.createArrayOf("text", list.stream().map(it -> iso(it.restoreNotBefore)).toArray()));
+            ps.setArray(p++, c.createArrayOf("text", list.stream().map(it -> iso(it.appealDeadline)).toArray()));
+            ps.setArray(p++, c.createArrayOf("uuid", list.stream().map(it -> it.counterNoticeId).toArray()));
+            ps.setArray(p++, c.createArrayOf("uuid", list.stream().map(it -> it.legalActionProofId).toArray()));
+            ps.setArray(p++, c.createArrayOf("text", list.stream().map(it -> it.strikeId).toArray()));
+            ps.setArray(p++, c.createArrayOf("text", list.stream().map(it -> it.restoredBy).toArray()));
+            ps.executeUpdate();
         }
+    }
+
+    /** An instant as ISO text (UTC, "Z"), for arrays that PostgreSQL casts to timestamptz[]. */
+    private static String iso(java.time.Instant at) {
+        return at == null ? null : at.toString();
     }
 
     /** The audit heads (id, sequence, hash, version) of notices, locked, in id order. */

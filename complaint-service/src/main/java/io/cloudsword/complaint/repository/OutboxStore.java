@@ -82,10 +82,14 @@ public class OutboxStore {
         return out;
     }
 
-    public void delivered(Connection c, long id, Instant at) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET delivered_at = ?, last_error = '' WHERE id = ?")) {
+    public void delivered(Connection c, List<Long> ids, Instant at) throws SQLException {
+        if (ids.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE outbox SET delivered_at = ?, last_error = '' WHERE id = ANY(?)")) {
             ps.setTimestamp(1, ts(at));
-            ps.setLong(2, id);
+            ps.setArray(2, c.createArrayOf("bigint", ids.toArray()));
             ps.executeUpdate();
         }
     }
