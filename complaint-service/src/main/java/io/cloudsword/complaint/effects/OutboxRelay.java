@@ -1,5 +1,7 @@
 package io.cloudsword.complaint.effects;
 
+import java.sql.Connection;
+import java.sql.SQLException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -41,8 +43,9 @@ import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 
 /**
- * Delivers the outbox: claims due rows (leased, so two replicas never send the same row at the
- * same time, and a row whose sender died is sent again after the lease), sends them to the
+ * Delivers the outbox: claims due rows and holds their row locks while it sends them (SKIP
+ * LOCKED, so two workers or replicas never send the same row at once, and a row whose sender
+ * died is free again the moment its transaction ends), sends them to the
  * idempotent methods of listing-service and brand-registry in batches, and records each answer:
  * delivered (with its acknowledgement applied to the notice), refused for good (the request can
  * never succeed: kept with its error for an operator), or due again after an exponential backoff
@@ -65,7 +68,6 @@ public class OutboxRelay {
     private final Clock clock;
     private final boolean enabled;
     private final Duration pollInterval;
-    private final Duration lease;
     private final Duration initialBackoff;
     private final Duration maxBackoff;
     private final int workers;
@@ -81,7 +83,6 @@ public class OutboxRelay {
             Acknowledgements acks, Clock clock,
             @ConfigProperty(name = "cloudsword.outbox.relay-enabled", defaultValue = "true") boolean enabled,
             @ConfigProperty(name = "cloudsword.outbox.poll-interval", defaultValue = "PT0.5S") Duration pollInterval,
-            @ConfigProperty(name = "cloudsword.outbox.lease", defaultValue = "PT30S") Duration lease,
             @ConfigProperty(name = "cloudsword.outbox.initial-backoff", defaultValue = "PT0.5S") Duration initialBackoff,
             @ConfigProperty(name = "cloudsword.outbox.max-backoff", defaultValue = "PT60S") Duration maxBackoff,
             @ConfigProperty(name = "cloudsword.outbox.workers", defaultValue = "4") int workers,
@@ -95,7 +96,6 @@ public class OutboxRelay {
         this.clock = clock;
         this.enabled = enabled;
         this.pollInterval = pollInterval;
-        this.lease = lease;
         this.initialBackoff = initialBackoff;
         this.maxBackoff = maxBackoff;
         this.workers = workers;
@@ -167,17 +167,18 @@ public class OutboxRelay {
 
     /** Claims and sends one round of due rows; returns how many were claimed. */
     public int deliverDue() {
-        Instant now = clock.instant();
-        List<Row> rows = tx.inTransaction(c -> outbox.claim(c, now, now.plus(lease), claim));
-        if (rows.isEmpty()) {
-            return 0;
-        }
-        Map<Effect.Kind, List<Row>> byKind = new EnumMap<>(Effect.Kind.class);
-        rows.forEach(r -> byKind.computeIfAbsent(r.kind(), k -> new ArrayList<>()).add(r));
-        List<Outcome> outcomes = new ArrayList<>(rows.size());
-        byKind.forEach((kind, group) -> outcomes.addAll(send(kind, group)));
-        record(outcomes);
-        return rows.size();
+        return tx.inTransaction(c -> {
+            List<Row> rows = outbox.claim(c, clock.instant(), claim);
+            if (rows.isEmpty()) {
+                return 0;
+            }
+            Map<Effect.Kind, List<Row>> byKind = new EnumMap<>(Effect.Kind.class);
+            rows.forEach(r -> byKind.computeIfAbsent(r.kind(), k -> new ArrayList<>()).add(r));
+            List<Outcome> outcomes = new ArrayList<>(rows.size());
+            byKind.forEach((kind, group) -> outcomes.addAll(send(kind, group)));
+            record(c, outcomes);
+            return rows.size();
+        });
     }
 
     /** What became of one row. */
@@ -283,9 +284,9 @@ public class OutboxRelay {
         return new Outcome(row, null, permanent, error);
     }
 
-    private void record(List<Outcome> outcomes) {
+    private void record(Connection c, List<Outcome> outcomes) throws SQLException {
         Instant now = clock.instant();
-        tx.inTransaction(c -> {
+        {
             List<Ack> delivered = new ArrayList<>();
             List<Long> deliveredRows = new ArrayList<>();
             for (Outcome o : outcomes) {
@@ -302,13 +303,12 @@ public class OutboxRelay {
                                 o.row().kind() + " " + o.error()));
                     }
                 } else {
-                    outbox.retryLater(c, o.row().id(), now.plus(backoff(o.row().attempts())), o.error());
+                    outbox.retryLater(c, o.row().id(), now.plus(backoff(o.row().attempts() + 1)), o.error());
                 }
             }
             outbox.delivered(c, deliveredRows, now);
             acks.apply(c, delivered, now);
-            return null;
-        });
+        }
     }
 
     /** initial * 2^(attempts-1), capped, with up to 50 % jitter so that retries of many rows spread out. */

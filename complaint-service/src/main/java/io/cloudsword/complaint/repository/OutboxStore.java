@@ -18,7 +18,7 @@ import io.cloudsword.complaint.domain.Effect;
 
 /**
  * The transactional outbox: effects are inserted in the transaction that decided them, then
- * claimed by the relay (a lease, so two replicas never send the same row at once), and marked
+ * claimed by the relay (row locks held while it sends, so two senders never send the same row), and marked
  * delivered, failed for good, or due again later.
  */
 @ApplicationScoped
@@ -50,26 +50,22 @@ public class OutboxStore {
     }
 
     /**
-     * Claims up to {@code limit} due rows, each the oldest undelivered row of its ordering key (so
-     * a restore never overtakes its takedown), and leases them until {@code leaseUntil}. Written
-     * so that the plan walks the due index and probes the key index once per candidate whatever
-     * the table's statistics say (autovacuum may be off): an anti-join here once cost a scan of
-     * every pending row per candidate.
+     * Locks up to {@code limit} due rows until the end of the caller's transaction, each the
+     * oldest undelivered row of its ordering key (a restore never overtakes its takedown; a key
+     * whose oldest row another sender holds is skipped). Written so that the plan walks the due
+     * index and probes the key index once per candidate whatever the table's statistics say
+     * (autovacuum may be off): an anti-join here once scanned every pending row per candidate.
      */
-    public List<Row> claim(Connection c, Instant now, Instant leaseUntil, int limit) throws SQLException {
+    public List<Row> claim(Connection c, Instant now, int limit) throws SQLException {
         List<Row> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("""
-                UPDATE outbox SET next_attempt_at = ?, attempts = attempts + 1
-                WHERE id IN (
-                    SELECT o.id FROM outbox o
-                    WHERE o.delivered_at IS NULL AND o.failed_at IS NULL AND o.next_attempt_at <= ?
-                      AND o.id = (SELECT min(p.id) FROM outbox p WHERE p.ordering_key = o.ordering_key
-                                    AND p.delivered_at IS NULL AND p.failed_at IS NULL)
-                    ORDER BY o.next_attempt_at, o.id LIMIT ? FOR UPDATE SKIP LOCKED)
-                RETURNING id, kind, ordering_key, notice_id, item_id, payload, attempts""")) {
-            ps.setTimestamp(1, ts(leaseUntil));
-            ps.setTimestamp(2, ts(now));
-            ps.setInt(3, limit);
+                SELECT o.id, o.kind, o.ordering_key, o.notice_id, o.item_id, o.payload, o.attempts FROM outbox o
+                WHERE o.delivered_at IS NULL AND o.failed_at IS NULL AND o.next_attempt_at <= ?
+                  AND o.id = (SELECT min(p.id) FROM outbox p WHERE p.ordering_key = o.ordering_key
+                                AND p.delivered_at IS NULL AND p.failed_at IS NULL)
+                ORDER BY o.next_attempt_at, o.id LIMIT ? FOR UPDATE SKIP LOCKED""")) {
+            ps.setTimestamp(1, ts(now));
+            ps.setInt(2, limit);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Row(rs.getLong("id"), Effect.Kind.valueOf(rs.getString("kind")),
@@ -78,7 +74,6 @@ public class OutboxStore {
                 }
             }
         }
-        out.sort(java.util.Comparator.comparingLong(Row::id));
         return out;
     }
 
@@ -95,7 +90,8 @@ public class OutboxStore {
     }
 
     public void retryLater(Connection c, long id, Instant next, String error) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET next_attempt_at = ?, last_error = ? WHERE id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE outbox SET next_attempt_at = ?, attempts = attempts + 1, last_error = ? WHERE id = ?")) {
             ps.setTimestamp(1, ts(next));
             ps.setString(2, truncate(error));
             ps.setLong(3, id);
@@ -104,7 +100,8 @@ public class OutboxStore {
     }
 
     public void failed(Connection c, long id, Instant at, String error) throws SQLException {
-        try (PreparedStatement ps = c.prepareStatement("UPDATE outbox SET failed_at = ?, last_error = ? WHERE id = ?")) {
+        try (PreparedStatement ps = c.prepareStatement(
+                "UPDATE outbox SET failed_at = ?, attempts = attempts + 1, last_error = ? WHERE id = ?")) {
             ps.setTimestamp(1, ts(at));
             ps.setString(2, truncate(error));
             ps.setLong(3, id);
