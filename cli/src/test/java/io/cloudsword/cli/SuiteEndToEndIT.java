@@ -287,6 +287,71 @@ class SuiteEndToEndIT {
     }
 
     @Test
+    void anAcceptedComplaintTakesTheListingDownThroughTheOutboxOfTheRealServices() throws Exception {
+        String admin = tokens.token("e2e-admin").role("admin").sign();
+        String ownerId = id(graphql(admin, registerOwner("N")).body());
+        String verified = graphql(admin, "mutation { verifyRightsOwner(id: \\\"" + ownerId
+                + "\\\", note: \\\"documents checked\\\") { status } }").body();
+        assertTrue(verified.contains("\"VERIFIED\""), verified);
+        String owner = tokens.token("e2e-notifier").role("rights_owner").claim("owner_id", ownerId).sign();
+        String brandId = id(graphql(owner, "mutation { registerBrand(input: {ownerId: \\\"" + ownerId
+                + "\\\", name: \\\"Noticewerk " + UUID.randomUUID().toString().substring(0, 6) + "\\\"}) { id } }").body());
+        String trademark = graphql(owner, "mutation { registerTrademark(input: {brandId: \\\"" + brandId
+                + "\\\", office: \\\"EUIPO\\\", registrationNumber: \\\"" + String.format("%09d",
+                        Math.floorMod(UUID.randomUUID().getMostSignificantBits(), 1_000_000_000L))
+                + "\\\", status: \\\"REGISTERED\\\", registrationDate: \\\"2020-01-01\\\", expiryDate: \\\"2035-01-01\\\", "
+                + "niceClasses: [25], territories: [\\\"EU\\\"], markText: \\\"NOTICEWERK\\\", evidenceSha256: \\\""
+                + "a".repeat(64) + "\\\"}) { id status } }").body();
+        String trademarkId = id(trademark);
+
+        String platform = "e2e-" + UUID.randomUUID().toString().substring(0, 8);
+        String partner = tokens.token("e2e-partner").role("platform_partner").claim("platform_id", platform).sign();
+        String ingested = graphql(partner, "mutation { ingestListings(inputs: [{platform: \\\"" + platform
+                + "\\\", externalId: \\\"item-1\\\", shopId: \\\"shop-1\\\", title: \\\"Running shoe\\\", "
+                + "price: {amountMinor: 8999, currency: \\\"EUR\\\"}, marketCountry: \\\"DE\\\"}]) "
+                + "{ accepted { listingId } rejected { code field } } }").body();
+        String listingId = JsonText.string(ingested, "listingId");
+
+        String filed = graphql(owner, "mutation { fileComplaint(idempotencyKey: \\\"" + UUID.randomUUID()
+                + "\\\", input: {platform: \\\"" + platform + "\\\", jurisdiction: \\\"CN\\\", "
+                + "notifierName: \\\"Legal team\\\", notifierEmail: \\\"legal@e2e.example\\\", "
+                + "right: {type: \\\"TRADEMARK\\\", trademarkId: \\\"" + trademarkId + "\\\"}, "
+                + "explanation: \\\"Counterfeit shoes bearing our mark\\\", evidence: [{sha256: \\\"" + "b".repeat(64)
+                + "\\\"}], listings: [{externalId: \\\"item-1\\\"}], statements: {goodFaith: true, accurate: true, "
+                + "signature: \\\"Legal team\\\"}}) { created complaint { id state items { id state } } } }").body();
+        assertTrue(filed.contains("\"state\":\"RECEIVED\""), filed);
+        String complaintId = JsonText.string(filed, "id");
+        String itemId = Pattern.compile("\"items\":\\[\\{\"id\":\"([0-9a-f-]{36})\"").matcher(filed).results()
+                .findFirst().orElseThrow().group(1);
+
+        String reviewer = tokens.token("e2e-reviewer").role("reviewer").sign();
+        String started = graphql(reviewer, "mutation { startComplaintReview(complaintId: \\\"" + complaintId
+                + "\\\") { state } }").body();
+        assertTrue(started.contains("UNDER_REVIEW"), started);
+        String decided = graphql(reviewer, "mutation { decideComplaint(complaintId: \\\"" + complaintId
+                + "\\\", decisions: [{itemId: \\\"" + itemId + "\\\", outcome: \\\"ACCEPT\\\", reason: "
+                + "\\\"INFRINGEMENT_ESTABLISHED\\\", explanation: \\\"Goods bear the mark without consent\\\"}]) "
+                + "{ state items { state } } }").body();
+        assertTrue(decided.contains("\"state\":\"ACCEPTED\""), decided);
+
+        // the takedown travels through complaint-service's outbox into listing-service
+        long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+        String read;
+        while (true) {
+            read = graphql(admin, "{ complaint(id: \\\"" + complaintId + "\\\") { items { takedownAppliedAt "
+                    + "listing { id state } } } verifyComplaintAuditTrail(complaintId: \\\"" + complaintId
+                    + "\\\") { intact } }").body();
+            if (read.contains("\"state\":\"TAKEN_DOWN\"") && !read.contains("\"takedownAppliedAt\":null")) {
+                break;
+            }
+            assertTrue(System.nanoTime() < giveUp, "not taken down after 30 s: " + read);
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
+        }
+        assertTrue(read.contains(listingId), read);
+        assertTrue(read.contains("\"intact\":true"), read);
+    }
+
+    @Test
     void aVerifiedOwnerOrdersCodesAndDownloadsEveryOneAsCsv() throws Exception {
         IssuedBatch b = issuedBatch();
         assertTrue(b.csv().headers().firstValue("Content-Type").orElse("").startsWith("text/csv"), b.csv().headers().toString());
