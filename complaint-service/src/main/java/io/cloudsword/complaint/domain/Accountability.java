@@ -181,7 +181,7 @@ public class Accountability {
                        count(*) FILTER (WHERE d <= interval '24 hours')
                 FROM (SELECT n.decided_at - n.received_at AS d FROM notice n WHERE
                 """ + " " + where + ") x")) {
-            NoticeQueries.bind(ps, args);
+            Sql.bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 long n = rs.getLong(1);
@@ -192,7 +192,7 @@ public class Accountability {
 
     private static long count(Connection c, String sql, List<Object> args) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            NoticeQueries.bind(ps, args);
+            Sql.bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -202,7 +202,7 @@ public class Accountability {
 
     private static long[] longs(Connection c, String sql, Object... args) throws SQLException {
         try (PreparedStatement ps = c.prepareStatement(sql)) {
-            NoticeQueries.bind(ps, List.of(args));
+            Sql.bind(ps, List.of(args));
             try (ResultSet rs = ps.executeQuery()) {
                 rs.next();
                 long[] out = new long[rs.getMetaData().getColumnCount()];

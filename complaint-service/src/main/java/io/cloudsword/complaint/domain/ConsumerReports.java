@@ -49,6 +49,7 @@ public class ConsumerReports {
     private final Clock clock;
     private final int perClientLimit;
     private final Duration window;
+    private static final int MAX_TRACKED_CLIENTS = 10_000;
     /** Recent anonymous submissions per client key (in this replica; a limit, not an account). */
     private final Map<String, Deque<Instant>> recent = new ConcurrentHashMap<>();
 
@@ -137,6 +138,9 @@ public class ConsumerReports {
 
     /** Sliding window per client key: RESOURCE_EXHAUSTED / RATE_LIMITED beyond the limit. */
     private void admit(String clientKey, Instant now) {
+        if (recent.size() > MAX_TRACKED_CLIENTS) {
+            forgetQuietClients(now.minus(window));
+        }
         Deque<Instant> times = recent.computeIfAbsent(clientKey, k -> new ArrayDeque<>());
         synchronized (times) {
             Instant since = now.minus(window);
@@ -151,6 +155,16 @@ public class ConsumerReports {
             }
             times.addLast(now);
         }
+    }
+
+    /** Clients with nothing inside the window no longer need their entry (the map stays bounded by traffic). */
+    private void forgetQuietClients(Instant since) {
+        recent.entrySet().removeIf(e -> {
+            synchronized (e.getValue()) {
+                Instant last = e.getValue().peekLast();
+                return last == null || !last.isAfter(since);
+            }
+        });
     }
 
     /**

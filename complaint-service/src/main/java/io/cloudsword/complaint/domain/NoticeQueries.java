@@ -107,7 +107,7 @@ public class NoticeQueries {
             List<UUID> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement("SELECT n.id FROM notice n WHERE " + where
                     + " ORDER BY n.received_at DESC, n.id DESC LIMIT " + (page.size() + 1))) {
-                bind(ps, args);
+                Sql.bind(ps, args);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(Sql.uuid(rs, "id"));
@@ -184,7 +184,7 @@ public class NoticeQueries {
         List<Task> tasks = tx.read(c -> {
             List<Task> out = new ArrayList<>();
             try (PreparedStatement ps = c.prepareStatement(sql.toString())) {
-                bind(ps, args);
+                Sql.bind(ps, args);
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
                         out.add(new Task(rs.getString("type"), Sql.uuid(rs, "notice_id"), Sql.uuid(rs, "appeal_id"),
@@ -390,20 +390,6 @@ public class NoticeQueries {
             return Instant.EPOCH.plus(Long.parseLong(value), java.time.temporal.ChronoUnit.MICROS);
         } catch (NumberFormatException e) {
             throw DomainException.invalid(field, "INVALID_CURSOR", field + " is not a cursor of this list");
-        }
-    }
-
-    static void bind(PreparedStatement ps, List<Object> args) throws java.sql.SQLException {
-        for (int i = 0; i < args.size(); i++) {
-            Object a = args.get(i);
-            if (a instanceof Instant t) {
-                ps.setTimestamp(i + 1, Sql.ts(t));
-            } else if (a instanceof List<?> l) {
-                ps.setArray(i + 1, ps.getConnection().createArrayOf(
-                        !l.isEmpty() && l.get(0) instanceof UUID ? "uuid" : "text", l.toArray()));
-            } else {
-                ps.setObject(i + 1, a);
-            }
         }
     }
 }

@@ -286,29 +286,27 @@ public class OutboxRelay {
 
     private void record(Connection c, List<Outcome> outcomes) throws SQLException {
         Instant now = clock.instant();
-        {
-            List<Ack> delivered = new ArrayList<>();
-            List<Long> deliveredRows = new ArrayList<>();
-            for (Outcome o : outcomes) {
-                if (o.delivered()) {
-                    deliveredRows.add(o.row().id());
-                    if (o.ack() != null) {
-                        delivered.add(o.ack());
-                    }
-                } else if (o.permanent()) {
-                    LOG.errorf("Outbox row %d (%s) refused for good: %s", o.row().id(), o.row().kind(), o.error());
-                    outbox.failed(c, o.row().id(), now, o.error());
-                    if (o.row().noticeId() != null && o.row().itemId() != null) {
-                        delivered.add(new Ack(Ack.Kind.EFFECT_FAILED, o.row().noticeId(), o.row().itemId(),
-                                o.row().kind() + " " + o.error()));
-                    }
-                } else {
-                    outbox.retryLater(c, o.row().id(), now.plus(backoff(o.row().attempts() + 1)), o.error());
+        List<Ack> delivered = new ArrayList<>();
+        List<Long> deliveredRows = new ArrayList<>();
+        for (Outcome o : outcomes) {
+            if (o.delivered()) {
+                deliveredRows.add(o.row().id());
+                if (o.ack() != null) {
+                    delivered.add(o.ack());
                 }
+            } else if (o.permanent()) {
+                LOG.errorf("Outbox row %d (%s) refused for good: %s", o.row().id(), o.row().kind(), o.error());
+                outbox.failed(c, o.row().id(), now, o.error());
+                if (o.row().noticeId() != null && o.row().itemId() != null) {
+                    delivered.add(new Ack(Ack.Kind.EFFECT_FAILED, o.row().noticeId(), o.row().itemId(),
+                            o.row().kind() + " " + o.error()));
+                }
+            } else {
+                outbox.retryLater(c, o.row().id(), now.plus(backoff(o.row().attempts() + 1)), o.error());
             }
-            outbox.delivered(c, deliveredRows, now);
-            acks.apply(c, delivered, now);
         }
+        outbox.delivered(c, deliveredRows, now);
+        acks.apply(c, delivered, now);
     }
 
     /** initial * 2^(attempts-1), capped, with up to 50 % jitter so that retries of many rows spread out. */

@@ -57,7 +57,7 @@ public class ConsumerReportStore {
         List<ConsumerReport> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT * FROM consumer_report WHERE " + where
                 + " ORDER BY created_at DESC, id DESC LIMIT " + limit)) {
-            RecordStore.bind(ps, args);
+            Sql.bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new ConsumerReport(uuid(rs, "id"), rs.getString("platform"), rs.getString("listing_external_id"),

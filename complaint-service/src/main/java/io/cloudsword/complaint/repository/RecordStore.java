@@ -79,7 +79,7 @@ public class RecordStore {
         List<CounterNotice> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT cn.* FROM counter_notice cn JOIN notice n ON n.id = cn.notice_id WHERE "
                 + where + " ORDER BY cn.received_at DESC, cn.id DESC LIMIT " + limit)) {
-            bind(ps, args);
+            Sql.bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new CounterNotice(uuid(rs, "id"), uuid(rs, "notice_id"), uuids(rs, "item_ids"),
@@ -183,7 +183,7 @@ public class RecordStore {
         List<Appeal> out = new ArrayList<>();
         try (PreparedStatement ps = c.prepareStatement("SELECT a.* FROM appeal a JOIN notice n ON n.id = a.notice_id WHERE "
                 + where + " ORDER BY a.filed_at DESC, a.id DESC LIMIT " + limit + (forUpdate ? " FOR UPDATE OF a" : ""))) {
-            bind(ps, args);
+            Sql.bind(ps, args);
             try (ResultSet rs = ps.executeQuery()) {
                 while (rs.next()) {
                     out.add(new Appeal(uuid(rs, "id"), uuid(rs, "notice_id"), uuids(rs, "item_ids"),
@@ -222,19 +222,5 @@ public class RecordStore {
             out.add(with.apply(r, docs.getOrDefault(id.apply(r), List.of())));
         }
         return out;
-    }
-
-    static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
-        for (int i = 0; i < args.size(); i++) {
-            Object a = args.get(i);
-            if (a instanceof Instant t) {
-                ps.setTimestamp(i + 1, ts(t));
-            } else if (a instanceof List<?> l) {
-                ps.setArray(i + 1, ps.getConnection().createArrayOf(l.isEmpty() || l.get(0) instanceof String ? "text"
-                        : "uuid", l.toArray()));
-            } else {
-                ps.setObject(i + 1, a);
-            }
-        }
     }
 }

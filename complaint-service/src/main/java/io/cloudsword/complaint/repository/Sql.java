@@ -56,6 +56,21 @@ public final class Sql {
         return c.createArrayOf("text", values.toArray());
     }
 
+    /** Binds positional arguments: instants as timestamps, lists as uuid[] or text[] by their elements. */
+    public static void bind(PreparedStatement ps, List<Object> args) throws SQLException {
+        for (int i = 0; i < args.size(); i++) {
+            Object a = args.get(i);
+            if (a instanceof Instant t) {
+                ps.setTimestamp(i + 1, ts(t));
+            } else if (a instanceof List<?> l) {
+                ps.setArray(i + 1, ps.getConnection().createArrayOf(
+                        !l.isEmpty() && l.get(0) instanceof UUID ? "uuid" : "text", l.toArray()));
+            } else {
+                ps.setObject(i + 1, a);
+            }
+        }
+    }
+
     public static List<UUID> uuids(ResultSet rs, String column) throws SQLException {
         Array a = rs.getArray(column);
         List<UUID> out = new ArrayList<>();
