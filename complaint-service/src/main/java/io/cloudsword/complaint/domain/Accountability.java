@@ -17,7 +17,7 @@ import io.cloudsword.complaint.config.NoticeSettings;
 import io.cloudsword.complaint.repository.Sql;
 import io.cloudsword.complaint.repository.StandingStore;
 import io.cloudsword.complaint.repository.StandingStore.Standing;
-import io.cloudsword.complaint.repository.Transactions;
+import io.cloudsword.kit.jdbc.Transactions;
 import io.cloudsword.kit.auth.Caller;
 import io.cloudsword.kit.error.Checks;
 import io.cloudsword.kit.error.DomainException;

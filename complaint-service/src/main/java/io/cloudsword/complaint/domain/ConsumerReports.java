@@ -23,7 +23,7 @@ import io.cloudsword.complaint.config.NoticeSettings;
 import io.cloudsword.complaint.domain.AuditRecord.Subject;
 import io.cloudsword.complaint.repository.ConsumerReportStore;
 import io.cloudsword.complaint.repository.NoticeStore;
-import io.cloudsword.complaint.repository.Transactions;
+import io.cloudsword.kit.jdbc.Transactions;
 import io.cloudsword.kit.Ids;
 import io.cloudsword.kit.auth.Caller;
 import io.cloudsword.kit.error.Checks;

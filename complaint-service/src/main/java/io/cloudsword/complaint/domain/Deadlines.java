@@ -21,7 +21,7 @@ import org.jboss.logging.Logger;
 import io.cloudsword.complaint.domain.AuditRecord.Subject;
 import io.cloudsword.complaint.repository.NoticeStore;
 import io.cloudsword.complaint.repository.RecordStore;
-import io.cloudsword.complaint.repository.Transactions;
+import io.cloudsword.kit.jdbc.Transactions;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 

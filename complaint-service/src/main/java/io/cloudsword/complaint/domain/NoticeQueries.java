@@ -14,7 +14,7 @@ import io.cloudsword.complaint.repository.ConsumerReportStore;
 import io.cloudsword.complaint.repository.NoticeStore;
 import io.cloudsword.complaint.repository.RecordStore;
 import io.cloudsword.complaint.repository.Sql;
-import io.cloudsword.complaint.repository.Transactions;
+import io.cloudsword.kit.jdbc.Transactions;
 import io.cloudsword.kit.auth.Caller;
 import io.cloudsword.kit.error.Checks;
 import io.cloudsword.kit.error.DomainException;

@@ -16,7 +16,7 @@ import io.cloudsword.api.common.v1.StatementOfReasons;
 import io.cloudsword.complaint.repository.AuditStore;
 import io.cloudsword.complaint.repository.DecisionFeed;
 import io.cloudsword.complaint.repository.Sql;
-import io.cloudsword.complaint.repository.Transactions;
+import io.cloudsword.kit.jdbc.Transactions;
 import io.cloudsword.kit.auth.Caller;
 import io.cloudsword.kit.error.Checks;
 import io.cloudsword.kit.error.DomainException;

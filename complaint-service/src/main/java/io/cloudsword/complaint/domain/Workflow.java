@@ -10,7 +10,7 @@ import io.cloudsword.complaint.repository.AuditStore;
 import io.cloudsword.complaint.repository.DecisionFeed;
 import io.cloudsword.complaint.repository.NoticeStore;
 import io.cloudsword.complaint.repository.OutboxStore;
-import io.cloudsword.complaint.repository.Transactions;
+import io.cloudsword.kit.jdbc.Transactions;
 
 /** Writes a {@link Change} in the current transaction, and wakes the outbox relay after the commit. */
 @ApplicationScoped

@@ -36,7 +36,7 @@ import io.cloudsword.complaint.domain.Acknowledgements.Ack;
 import io.cloudsword.complaint.domain.Effect;
 import io.cloudsword.complaint.repository.OutboxStore;
 import io.cloudsword.complaint.repository.OutboxStore.Row;
-import io.cloudsword.complaint.repository.Transactions;
+import io.cloudsword.kit.jdbc.Transactions;
 import io.grpc.Status;
 import io.grpc.StatusRuntimeException;
 import io.quarkus.runtime.ShutdownEvent;

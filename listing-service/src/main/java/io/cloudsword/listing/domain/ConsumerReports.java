@@ -12,7 +12,7 @@ import io.cloudsword.kit.auth.Caller;
 import io.cloudsword.kit.error.Checks;
 import io.cloudsword.kit.error.DomainException;
 import io.cloudsword.listing.repository.ListingStore;
-import io.cloudsword.listing.repository.Transactions;
+import io.cloudsword.kit.jdbc.Transactions;
 
 /**
  * Consumer reports forwarded by complaint-service: each live report adds to the listing's

@@ -20,7 +20,7 @@ import io.cloudsword.kit.error.DomainException;
 import io.cloudsword.kit.paging.Page;
 import io.cloudsword.listing.brand.BrandFacts;
 import io.cloudsword.listing.repository.ListingStore;
-import io.cloudsword.listing.repository.Transactions;
+import io.cloudsword.kit.jdbc.Transactions;
 import io.cloudsword.listing.scoring.Lexicon;
 
 /**

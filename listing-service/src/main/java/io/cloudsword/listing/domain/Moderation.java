@@ -24,7 +24,7 @@ import io.cloudsword.kit.auth.Caller;
 import io.cloudsword.kit.error.Checks;
 import io.cloudsword.kit.error.DomainException;
 import io.cloudsword.listing.repository.ListingStore;
-import io.cloudsword.listing.repository.Transactions;
+import io.cloudsword.kit.jdbc.Transactions;
 
 /**
  * Takedowns and restores for notices, flag reviews and sellers' removals. Every method is

@@ -33,7 +33,7 @@ import io.cloudsword.listing.repository.ShopStore;
 import io.cloudsword.listing.repository.ShopStore.ShopFacts;
 import io.cloudsword.listing.repository.ShopStore.ShopKey;
 import io.cloudsword.listing.repository.SignalsJson;
-import io.cloudsword.listing.repository.Transactions;
+import io.cloudsword.kit.jdbc.Transactions;
 import io.cloudsword.listing.scoring.BrandContext;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;

@@ -23,7 +23,7 @@ import io.cloudsword.kit.paging.Page;
 import io.cloudsword.listing.repository.ListingStore;
 import io.cloudsword.listing.repository.ShopStore;
 import io.cloudsword.listing.repository.ShopStore.ShopKey;
-import io.cloudsword.listing.repository.Transactions;
+import io.cloudsword.kit.jdbc.Transactions;
 
 /**
  * Repeat-infringer rules (DOMAIN.md "Notice and action"): an upheld notice is a strike on the

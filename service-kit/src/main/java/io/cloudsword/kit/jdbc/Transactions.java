@@ -1,4 +1,4 @@
-package io.cloudsword.complaint.repository;
+package io.cloudsword.kit.jdbc;
 
 import java.sql.Connection;
 import java.sql.SQLException;
@@ -9,7 +9,8 @@ import jakarta.enterprise.context.ApplicationScoped;
 
 
 /**
- * Runs work in one JDBC transaction. A deadlock or serialization failure is retried a few times
+ * Runs work in one JDBC transaction, for the services that write through JDBC (listing-service,
+ * complaint-service). A deadlock or serialization failure is retried a few times
  * (the work is re-run from the start, reading what the other side committed); anything else rolls
  * back and propagates, so nothing is half-written. Work that must happen only after a commit
  * (waking the outbox relay) is registered with {@link #afterCommit}.
@@ -64,7 +65,7 @@ public class Transactions {
                 if (attempt < ATTEMPTS && retryable(e)) {
                     continue;
                 }
-                throw new IllegalStateException("complaints database: " + e.getSQLState(), e);
+                throw new IllegalStateException("database: " + e.getSQLState(), e);
             }
         }
     }
@@ -75,7 +76,7 @@ public class Transactions {
             return work.run(c);
         } catch (SQLException e) {
             // the kit's mapper answers UNAVAILABLE for connection failures, INTERNAL for the rest
-            throw new IllegalStateException("complaints database: " + e.getSQLState(), e);
+            throw new IllegalStateException("database: " + e.getSQLState(), e);
         }
     }
 
