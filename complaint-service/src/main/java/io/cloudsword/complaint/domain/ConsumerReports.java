@@ -83,8 +83,7 @@ public class ConsumerReports {
             admit(clientKey, now);
         }
         boolean listingReport = in.digitalLink().isEmpty();
-        Listing listing = listingReport ? noticeRules.resolve(in.platform(),
-                List.of(new NewNotice.ListingReference("", in.listingExternalId()))).get(0) : null;
+        Listing listing = listingReport ? reportedListing(in) : null;
         UUID id = UUID.fromString(Ids.newId());
         UUID noticeId = listingReport ? UUID.fromString(Ids.newId()) : null;
         ConsumerReport report = new ConsumerReport(id, in.platform(), in.listingExternalId(), in.reason(),
@@ -113,6 +112,20 @@ public class ConsumerReports {
             }
             return report;
         });
+    }
+
+    /** The reported listing, or NOT_FOUND / LISTING_NOT_FOUND on listing_external_id. */
+    private Listing reportedListing(NewConsumerReport in) {
+        try {
+            return noticeRules.resolve(in.platform(), List.of(new NewNotice.ListingReference("", in.listingExternalId())))
+                    .get(0);
+        } catch (DomainException e) {
+            if (!"LISTING_NOT_FOUND".equals(e.reason())) {
+                throw e;
+            }
+            throw DomainException.notFound("listing_external_id", "LISTING_NOT_FOUND", "No listing "
+                    + in.listingExternalId() + " on platform " + in.platform());
+        }
     }
 
     private Notice reportNotice(ConsumerReport r, UUID noticeId, Listing listing, Instant now) {

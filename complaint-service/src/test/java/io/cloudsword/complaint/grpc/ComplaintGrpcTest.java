@@ -68,6 +68,9 @@ class ComplaintGrpcTest {
         Refusals.assertRefused(ErrorDetail.class, Status.Code.INVALID_ARGUMENT, "contact_email", "INVALID_EMAIL",
                 client.submitConsumerReport(SubmitConsumerReportRequest.newBuilder().setPlatform("demo-market")
                         .setListingExternalId("l-1").setReason("fake").setContactEmail("<script>").build()));
+        Refusals.assertRefused(ErrorDetail.class, Status.Code.NOT_FOUND, "listing_external_id", "LISTING_NOT_FOUND",
+                client.submitConsumerReport(SubmitConsumerReportRequest.newBuilder().setPlatform("demo-market")
+                        .setListingExternalId("no-such-listing-" + UUID.randomUUID()).setReason("fake").build()));
         Refusals.assertRefused(ErrorDetail.class, Status.Code.INVALID_ARGUMENT, "listing_external_id", "FIELD_TOO_LONG",
                 client.submitConsumerReport(SubmitConsumerReportRequest.newBuilder().setPlatform("demo-market")
                         .setListingExternalId("x".repeat(201)).setReason("fake").build()));
