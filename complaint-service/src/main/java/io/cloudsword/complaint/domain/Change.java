@@ -63,15 +63,6 @@ public final class Change {
         effects.add(e);
     }
 
-    /** A field of the item changed without a state change (an acknowledged effect). */
-    public void touched(NoticeItem item) {
-        changedItems.add(item);
-    }
-
-    public void noticeTouched() {
-        noticeChanged = true;
-    }
-
     public void setStatement(NoticeItem item, StatementOfReasons statement) {
         item.statement = statement.toByteArray();
         changedItems.add(item);
