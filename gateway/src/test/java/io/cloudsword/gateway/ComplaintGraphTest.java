@@ -695,7 +695,7 @@ class ComplaintGraphTest {
         }
         String schema = io.restassured.RestAssured.given().get("/graphql/schema.graphql").then().statusCode(200)
                 .extract().asString();
-        for (String expected : List.of("complaint(id: ID!): Complaint", "complaints(", "reviewQueue(", "counterNotice(",
+        for (String expected : List.of("complaint(", "complaints(", "reviewQueue(", "counterNotice(",
                 "counterNotices(", "appeal(", "appeals(", "complaintTransitions(", "verifyComplaintAuditTrail(",
                 "notifierStats(", "slaStats(", "consumerReports(", "consumerReport(", "fileComplaint(",
                 "startComplaintReview(", "decideComplaint(", "rejectComplaint(", "withdrawComplaint(",

@@ -10,14 +10,17 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 import io.cloudsword.api.brand.v1.AddAuthorizedSellerRequest;
 
+@Description("A shop to add to a brand's list of authorized sellers. The brand's owner or an admin only.")
 @Input("AddAuthorizedSellerInput")
 public class AddAuthorizedSellerInput {
+    @Description("The brand that authorizes the shop; must belong to the caller (admins: any brand).")
     @Id
     @NonNull
     public String brandId;
     @Description("Platform slug, e.g. \"taobao\", \"amazon-de\"")
     @NonNull
     public String platform;
+    @Description("The shop's id on the platform, exactly as the platform's listings carry it.")
     @NonNull
     public String shopId;
     @Description("Markets; empty = all")
@@ -25,6 +28,8 @@ public class AddAuthorizedSellerInput {
     @Description("Default: now")
     public Instant validFrom;
     public Instant validUntil;
+    @Description("Free-text note for the brand's own records (contract reference, contact); max 1,000 "
+            + "characters. Seen only by the owner, reviewers and admins.")
     public String note;
 
     AddAuthorizedSellerRequest toRequest() {

@@ -10,17 +10,22 @@ import org.eclipse.microprofile.graphql.NonNull;
 import io.cloudsword.api.brand.v1.AuthorizedSeller;
 import io.cloudsword.api.common.v1.PageInfo;
 
+@Description("One page of authorized sellers (Relay connection).")
 @Name("AuthorizedSellerConnection")
 public class AuthorizedSellerConnection {
+    @Description("The authorized sellers of this page, in order.")
     @NonNull
     public List<@NonNull Edge> edges;
+    @Description("Where the next page starts.")
     @NonNull
     public PageInfoView pageInfo;
 
+    @Description("One authorized seller in a page.")
     @Name("AuthorizedSellerEdge")
     public static class Edge {
         @Description(BrandConnection.CURSOR)
         public String cursor;
+        @Description("The authorized seller.")
         @NonNull
         public AuthorizedSellerView node;
     }

@@ -13,15 +13,19 @@ import io.cloudsword.api.brand.v1.AuthorizedSeller;
 @Name("AuthorizedSeller")
 @Description("A shop the brand authorizes to sell its goods. Visible to the brand's owner, reviewers and admins.")
 public class AuthorizedSellerView {
+    @Description("Id of this authorization entry; pass it to updateAuthorizedSeller or removeAuthorizedSeller.")
     @Id
     @NonNull
     public String id;
+    @Description("The brand the authorization is for.")
     @Id
     @NonNull
     public String brandId;
+    @Description("The rights owner of the brand, who maintains this entry.")
     @Id
     @NonNull
     public String ownerId;
+    @Description("Platform slug, e.g. \"taobao\", \"amazon-de\".")
     @NonNull
     public String platform;
     @Description("The platform's shop id")
@@ -34,6 +38,7 @@ public class AuthorizedSellerView {
     @NonNull
     public Instant validFrom;
     public Instant validUntil;
+    @Description("The owner's free-text note (contract reference, contact); empty when none.")
     @NonNull
     public String note;
     @NonNull

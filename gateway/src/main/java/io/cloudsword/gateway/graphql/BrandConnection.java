@@ -10,21 +10,26 @@ import org.eclipse.microprofile.graphql.NonNull;
 import io.cloudsword.api.brand.v1.Brand;
 import io.cloudsword.api.common.v1.PageInfo;
 
+@Description("One page of brands (Relay connection).")
 @Name("BrandConnection")
 public class BrandConnection {
     /** The services issue one cursor per page, not per item; so only the page's last edge has one. */
     static final String CURSOR = "Set on the last edge of the page only (equal to pageInfo.endCursor): "
             + "the registry issues cursors per page, not per item.";
 
+    @Description("The brands of this page, in order.")
     @NonNull
     public List<@NonNull Edge> edges;
+    @Description("Where the next page starts.")
     @NonNull
     public PageInfoView pageInfo;
 
+    @Description("One brand in a page.")
     @Name("BrandEdge")
     public static class Edge {
         @Description(CURSOR)
         public String cursor;
+        @Description("The brand.")
         @NonNull
         public BrandView node;
     }

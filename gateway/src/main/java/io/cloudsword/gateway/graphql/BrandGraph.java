@@ -32,14 +32,15 @@ public class BrandGraph {
 
     @Query
     @Description("A brand by id. Any signed-in role may read brands. Also resolves the Brand entity for federation.")
-    public Uni<BrandView> brand(@Id @NonNull String id) {
+    public Uni<BrandView> brand(@Description("The brand's id.") @Id @NonNull String id) {
         return calls.call(Caller::requireSignedIn, s -> s.getBrand(GetBrandRequest.newBuilder().setId(id).build()))
                 .map(r -> BrandView.of(r.getBrand()));
     }
 
     @Query
     @Description("Several brands in one call (up to 500), in the order asked; unknown ids are left out.")
-    public Uni<List<BrandView>> brandsByIds(@Id @NonNull List<@NonNull String> ids) {
+    public Uni<List<BrandView>> brandsByIds(
+            @Description("Brand ids, up to 500.") @Id @NonNull List<@NonNull String> ids) {
         return calls.call(Caller::requireSignedIn,
                 s -> s.batchGetBrands(BatchGetBrandsRequest.newBuilder().addAllIds(ids).build()))
                 .map(r -> r.getBrandsList().stream().map(BrandView::of).toList());
@@ -48,7 +49,9 @@ public class BrandGraph {
     @Query
     @Description("Brands by name, then id. Any signed-in role.")
     public Uni<BrandConnection> brands(@Id @Description("Only this owner's brands") String ownerId,
-            @Description("Folded prefix match on names and aliases") String nameQuery, Integer first, String after) {
+            @Description("Folded prefix match on names and aliases") String nameQuery,
+            @Description("Page size 1..500, default 50.") Integer first,
+            @Description("pageInfo.endCursor of the previous page.") String after) {
         return calls.call(Caller::requireSignedIn, s -> s.listBrands(ListBrandsRequest.newBuilder()
                 .setOwnerId(Inputs.orEmpty(ownerId)).setNameQuery(Inputs.orEmpty(nameQuery))
                 .setPage(Paging.of(first, after)).build()))
@@ -58,7 +61,9 @@ public class BrandGraph {
     @Query
     @Description("Brand mentions in many texts at once (up to 1,000), one entry per text in order. Folds case, "
             + "accents, full-width forms and spacing; never matches inside another word.")
-    public Uni<List<BrandMentionsView>> resolveBrandMentions(@NonNull List<@NonNull String> texts,
+    public Uni<List<BrandMentionsView>> resolveBrandMentions(
+            @Description("Texts to search, up to 1,000 (listing titles, descriptions).")
+            @NonNull List<@NonNull String> texts,
             @Id @Description("Only report these brands; empty = all") List<String> brandIds) {
         return calls.call(Caller::requireSignedIn, s -> s.resolveBrandMentions(ResolveBrandMentionsRequest
                 .newBuilder().addAllTexts(texts).addAllBrandIds(Inputs.orEmpty(brandIds)).build()))
@@ -67,7 +72,7 @@ public class BrandGraph {
 
     @Mutation
     @Description("Registers a brand for its owner. Idempotent on the owner and the folded name.")
-    public Uni<BrandView> registerBrand(@NonNull RegisterBrandInput input) {
+    public Uni<BrandView> registerBrand(@Description("The brand to register.") @NonNull RegisterBrandInput input) {
         return calls.call(caller -> Access.requireOwnerOrStaff(caller.require(Role.RIGHTS_OWNER, Role.ADMIN),
                 input.ownerId, "ownerId"), s -> s.registerBrand(input.toRequest()))
                 .map(r -> BrandView.of(r.getBrand()));
@@ -76,7 +81,9 @@ public class BrandGraph {
     @Mutation
     @Description("Changes the fields set in the input. The brand's owner or an admin; a stale expectedVersion is "
             + "refused with VERSION_MISMATCH.")
-    public Uni<BrandView> updateBrand(@NonNull UpdateBrandInput input) {
+    public Uni<BrandView> updateBrand(
+            @Description("The brand and the fields to change; unset fields stay as they are.")
+            @NonNull UpdateBrandInput input) {
         return calls.call(Access::ownerWrite, s -> s.updateBrand(input.toRequest()))
                 .map(r -> BrandView.of(r.getBrand()));
     }

@@ -15,11 +15,14 @@ import io.cloudsword.api.brand.v1.TextBrandMentions;
 public class BrandMentionsView {
     @Description("Index of the text in the request.")
     public int index;
+    @Description("The brand mentions in the text, by start offset; empty when none.")
     @NonNull
     public List<@NonNull Mention> mentions;
 
+    @Description("One place in a text where a brand's name or alias occurs as a whole word.")
     @Name("BrandMention")
     public static class Mention {
+        @Description("The brand whose name or alias matched.")
         @Id
         @NonNull
         public String brandId;
@@ -28,6 +31,7 @@ public class BrandMentionsView {
         public String matchedName;
         @Description("Half-open [start, end) offsets in UTF-16 code units (JavaScript string indices).")
         public int start;
+        @Description("End offset (exclusive) of the match in UTF-16 code units.")
         public int end;
         @Description("The original text between start and end.")
         @NonNull

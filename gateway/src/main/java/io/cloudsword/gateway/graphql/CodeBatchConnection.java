@@ -10,17 +10,22 @@ import org.eclipse.microprofile.graphql.NonNull;
 import io.cloudsword.api.common.v1.PageInfo;
 import io.cloudsword.api.verification.v1.CodeBatch;
 
+@Description("One page of code batches (Relay connection).")
 @Name("CodeBatchConnection")
 public class CodeBatchConnection {
+    @Description("The code batches of this page, in order.")
     @NonNull
     public List<@NonNull Edge> edges;
+    @Description("Where the next page starts.")
     @NonNull
     public PageInfoView pageInfo;
 
+    @Description("One code batch in a page.")
     @Name("CodeBatchEdge")
     public static class Edge {
         @Description(BrandConnection.CURSOR)
         public String cursor;
+        @Description("The code batch.")
         @NonNull
         public CodeBatchView node;
     }

@@ -38,7 +38,7 @@ public class CodeBatchGraph {
 
     @Query
     @Description("A code batch with its progress: its owner, reviewers and admins.")
-    public Uni<CodeBatchView> codeBatch(@Id @NonNull String id) {
+    public Uni<CodeBatchView> codeBatch(@Description("The batch's id.") @Id @NonNull String id) {
         return calls.call(CodeBatchGraph::ownerSide, s -> s.getCodeBatch(GetCodeBatchRequest.newBuilder().setId(id).build()))
                 .map(r -> CodeBatchView.of(r.getBatch()));
     }
@@ -46,9 +46,12 @@ public class CodeBatchGraph {
     @Query
     @Description("Code batches, newest first. ownerId defaults to the caller's own; reviewers and admins may ask for "
             + "any owner or leave it out.")
-    public Uni<CodeBatchConnection> codeBatches(@Id String ownerId, @Description("GTIN-8/12/13/14") String gtin,
-            @Description("PENDING, RUNNING, COMPLETED, FAILED; empty = any") List<String> statuses, Integer first,
-            String after) {
+    public Uni<CodeBatchConnection> codeBatches(
+            @Description("Whose batches; default the caller's own.") @Id String ownerId,
+            @Description("GTIN-8/12/13/14") String gtin,
+            @Description("PENDING, RUNNING, COMPLETED, FAILED; empty = any") List<String> statuses,
+            @Description("Page size 1..500, default 50.") Integer first,
+            @Description("pageInfo.endCursor of the previous page.") String after) {
         return calls.callAs((caller, s) -> {
             String owner = ownerOrOwn(caller, ownerId, "ownerId");
             return s.listCodeBatches(ListCodeBatchesRequest.newBuilder().setOwnerId(Inputs.orEmpty(owner))
@@ -61,7 +64,9 @@ public class CodeBatchGraph {
     @Mutation
     @Description("Issues `quantity` codes for a GTIN of the owner's, as a background job: answers at once with the "
             + "batch PENDING or RUNNING; follow codeBatch(id).progress. Idempotent on (owner, idempotencyKey).")
-    public Uni<CodePayloads.CreateCodeBatch> createCodeBatch(@NonNull CreateCodeBatchInput input) {
+    public Uni<CodePayloads.CreateCodeBatch> createCodeBatch(
+            @Description("The GTIN, quantity, resolver host and idempotency key of the batch.")
+            @NonNull CreateCodeBatchInput input) {
         return calls.callAs((caller, s) -> {
             caller.require(Role.RIGHTS_OWNER, Role.ADMIN);
             return s.createCodeBatch(input.toRequest(ownerOrOwn(caller, input.ownerId, "input.ownerId")));
@@ -70,7 +75,8 @@ public class CodeBatchGraph {
 
     @Query
     @Description("Metadata of a brand's code keys, newest first: the brand's owner and admins.")
-    public Uni<List<CodeKeyView>> codeKeys(@Id @NonNull String brandId) {
+    public Uni<List<CodeKeyView>> codeKeys(
+            @Description("The brand whose code keys are listed.") @Id @NonNull String brandId) {
         return calls.call(c -> c.require(Role.RIGHTS_OWNER, Role.ADMIN),
                 s -> s.listCodeKeys(ListCodeKeysRequest.newBuilder().setBrandId(brandId).build()))
                 .map(r -> r.getKeysList().stream().map(CodeKeyView::of).toList());
@@ -79,8 +85,12 @@ public class CodeBatchGraph {
     @Mutation
     @Description("Makes a new key ACTIVE for new batches; the previous one becomes RETIRED and still verifies the "
             + "codes it issued. The brand's owner or an admin. Idempotent on (brandId, idempotencyKey).")
-    public Uni<CodePayloads.RotateCodeKey> rotateCodeKey(@Id @NonNull String brandId, @NonNull String reason,
-            @NonNull String idempotencyKey) {
+    public Uni<CodePayloads.RotateCodeKey> rotateCodeKey(
+            @Description("The brand whose code key rotates.") @Id @NonNull String brandId,
+            @Description("Why the key rotates (scheduled, suspected compromise, ...), recorded in the "
+                    + "transparency log.") @NonNull String reason,
+            @Description("Caller-chosen key, max 128: a retry with the same key returns the first rotation "
+                    + "(created: false).") @NonNull String idempotencyKey) {
         return calls.call(c -> c.require(Role.RIGHTS_OWNER, Role.ADMIN),
                 s -> s.rotateCodeKey(RotateCodeKeyRequest.newBuilder().setBrandId(brandId).setReason(reason)
                         .setIdempotencyKey(idempotencyKey).build()))

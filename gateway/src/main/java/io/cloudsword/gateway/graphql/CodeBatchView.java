@@ -16,24 +16,29 @@ import io.cloudsword.api.verification.v1.CodeBatch;
 public class CodeBatchView {
     static final String STATUS = "CODE_BATCH_STATUS_";
 
+    @Description("The batch's id (UUID).")
     @Id
     @NonNull
     public String id;
+    @Description("The rights owner that issued the batch; only it, reviewers and admins see the batch.")
     @Id
     @NonNull
     public String ownerId;
+    @Description("The brand of the batch's product.")
     @Id
     @NonNull
     public String brandId;
     @Description("GTIN-14")
     @NonNull
     public String gtin;
+    @Description("Number of codes the batch holds when complete.")
     public long quantity;
     @Description("PENDING, RUNNING, COMPLETED or FAILED")
     @NonNull
     public String status;
     @Description("Codes issued so far: indexes [0, codesDone) can be exported while the batch runs.")
     public long codesDone;
+    @Description("Progress of the issuing job: done, total, rate and estimated completion.")
     @NonNull
     public BatchProgressView progress;
     @Description("Host of the batch's Digital Link URIs, e.g. id.example-brand.com")
@@ -56,11 +61,14 @@ public class CodeBatchView {
     @NonNull
     public Instant updatedAt;
 
+    @Description("How far a code batch's background issuing job has got.")
     @Name("BatchProgress")
     public static class BatchProgressView {
         @Description("0..100")
         public double percent;
+        @Description("Codes issued so far.")
         public long codesDone;
+        @Description("Codes the batch will hold when complete (its quantity).")
         public long codesTotal;
         @Description("Recent issuing rate.")
         public double codesPerSecond;

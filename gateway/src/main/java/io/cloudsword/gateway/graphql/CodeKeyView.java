@@ -12,9 +12,11 @@ import io.cloudsword.api.verification.v1.CodeKey;
 @Name("CodeKey")
 @Description("Metadata of a brand's code key; the key material never leaves verification-service.")
 public class CodeKeyView {
+    @Description("The key's id, as CodeBatch.keyId refers to it.")
     @Id
     @NonNull
     public String id;
+    @Description("The brand whose codes the key signs.")
     @Id
     @NonNull
     public String brandId;

@@ -12,8 +12,11 @@ final class CodePayloads {
     private CodePayloads() {
     }
 
+    @Description("The outcome of createCodeBatch.")
     @Name("CreateCodeBatchPayload")
     public static class CreateCodeBatch {
+        @Description("The batch, new or (on a repeated idempotency key) the existing one; follow it with "
+                + "codeBatch(id) until COMPLETED.")
         @NonNull
         public CodeBatchView batch;
         @Description("False when the idempotency key named an existing batch.")
@@ -27,12 +30,15 @@ final class CodePayloads {
         }
     }
 
+    @Description("The outcome of rotateCodeKey.")
     @Name("RotateCodeKeyPayload")
     public static class RotateCodeKey {
+        @Description("The key that now issues new batches.")
         @NonNull
         public CodeKeyView activeKey;
         @Description("The key this rotation retired; null for a brand's first key.")
         public CodeKeyView retiredKey;
+        @Description("False when the idempotency key named an earlier rotation (nothing rotated again).")
         public boolean created;
 
         static RotateCodeKey of(RotateCodeKeyResponse r) {
@@ -44,8 +50,10 @@ final class CodePayloads {
         }
     }
 
+    @Description("The outcome of recordLifecycleEvent.")
     @Name("RecordLifecycleEventPayload")
     public static class RecordLifecycleEvent {
+        @Description("The event as recorded (the first one, when eventId was already recorded).")
         @NonNull
         public LifecycleEventView event;
         @Description("False when the eventId was already recorded.")

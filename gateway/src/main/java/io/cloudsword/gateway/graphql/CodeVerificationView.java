@@ -58,6 +58,7 @@ public class CodeVerificationView {
         return !"INVALID".equals(verdict);
     }
 
+    @Description("One reason a code is SUSPECT, with the facts behind it.")
     @Name("SuspectReason")
     public static class SuspectReasonView {
         @Description("SCAN_COUNT_EXCEEDED, IMPOSSIBLE_TRAVEL, OUTSIDE_DISTRIBUTION_TERRITORY or "
@@ -81,10 +82,13 @@ public class CodeVerificationView {
         }
     }
 
+    @Description("One fact behind a suspect reason, as a key and its value.")
     @Name("Detail")
     public static class DetailView {
+        @Description("Name of the fact, e.g. scan_count, limit, speed_kmh, previous_country.")
         @NonNull
         public String key;
+        @Description("The fact's value as text.")
         @NonNull
         public String value;
 

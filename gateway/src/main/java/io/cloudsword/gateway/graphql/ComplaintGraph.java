@@ -61,7 +61,7 @@ public class ComplaintGraph {
     @Query
     @Description("A complaint by id with its items. The notifier sees its own, a partner those on its platform, "
             + "reviewers and admins all; others are NOTICE_NOT_FOUND.")
-    public Uni<ComplaintView> complaint(@Id @NonNull String id) {
+    public Uni<ComplaintView> complaint(@Description("The complaint's id.") @Id @NonNull String id) {
         return calls.call(Caller::requireSignedIn, s -> s.getNotice(GetNoticeRequest.newBuilder().setId(id).build()))
                 .map(r -> ComplaintView.of(r.getNotice()));
     }
@@ -129,7 +129,8 @@ public class ComplaintGraph {
     @Query
     @Description("A complaint's audit trail (complaint, items, counter-notices, proofs, appeals, effects), oldest "
             + "first, with the hash chain.")
-    public Uni<NoticeTransitionView.Connection> complaintTransitions(@Id @NonNull String complaintId,
+    public Uni<NoticeTransitionView.Connection> complaintTransitions(
+            @Description("The complaint whose audit trail is read.") @Id @NonNull String complaintId,
             @Description("Page size 1..500, default 50.") Integer first,
             @Description("pageInfo.endCursor of the previous page.") String after) {
         return calls.call(Caller::requireSignedIn, s -> s.listNoticeTransitions(ListNoticeTransitionsRequest
@@ -139,7 +140,8 @@ public class ComplaintGraph {
 
     @Query
     @Description("Recomputes a complaint's hash chain and reports the first broken link, if any.")
-    public Uni<ComplaintPayloads.AuditTrailVerification> verifyComplaintAuditTrail(@Id @NonNull String complaintId) {
+    public Uni<ComplaintPayloads.AuditTrailVerification> verifyComplaintAuditTrail(
+            @Description("The complaint whose hash chain is recomputed and checked.") @Id @NonNull String complaintId) {
         return calls.call(Caller::requireSignedIn, s -> s.verifyAuditTrail(VerifyAuditTrailRequest.newBuilder()
                 .setNoticeId(complaintId).build()))
                 .map(ComplaintPayloads.AuditTrailVerification::of);
@@ -189,7 +191,9 @@ public class ComplaintGraph {
             + "listings, INVALID_URL, LISTING_NOT_FOUND on listings[i]), FAILED_PRECONDITION (OWNER_NOT_VERIFIED, "
             + "OWNER_SUSPENDED, TRADEMARK_NOT_IN_FORCE), FORBIDDEN (NOTIFIER_SUSPENDED, NO_MANDATE, NOT_OWNER), "
             + "NOT_FOUND (TRADEMARK_NOT_FOUND), ALREADY_EXISTS (IDEMPOTENCY_KEY_REUSED).")
-    public Uni<ComplaintPayloads.FileComplaint> fileComplaint(@NonNull ComplaintInputs.FileComplaint input,
+    public Uni<ComplaintPayloads.FileComplaint> fileComplaint(
+            @Description("The notice: notifier, right relied on, listings and the statements the law requires.")
+            @NonNull ComplaintInputs.FileComplaint input,
             @NonNull @Description("Caller-chosen (e.g. a UUID), unique per caller: a retry with the same key and "
                     + "content returns the first complaint (created: false).") String idempotencyKey) {
         return calls.call(Access::notifier, s -> s.submitNotice(input.toProto(idempotencyKey)))
@@ -200,7 +204,8 @@ public class ComplaintGraph {
     @Description("A reviewer picks a complaint up: RECEIVED -> UNDER_REVIEW, assigned to the caller. Idempotent for "
             + "the same reviewer; another reviewer gets FAILED_PRECONDITION / INVALID_STATE_TRANSITION unless "
             + "reassign is true (admins, or after the assignee released it).")
-    public Uni<ComplaintView> startComplaintReview(@Id @NonNull String complaintId,
+    public Uni<ComplaintView> startComplaintReview(
+            @Description("The complaint the calling reviewer picks up.") @Id @NonNull String complaintId,
             @Description("Take it over from another reviewer; default false.") Boolean reassign) {
         return calls.call(Access::staff, s -> s.startNoticeReview(StartNoticeReviewRequest.newBuilder()
                 .setNoticeId(complaintId).setReassign(Boolean.TRUE.equals(reassign)).build()))
@@ -213,7 +218,8 @@ public class ComplaintGraph {
             + "Repeating an item's decision is a no-op; a different one is FAILED_PRECONDITION / "
             + "INVALID_STATE_TRANSITION (appeal instead). A stale expectedVersion is ALREADY_EXISTS / "
             + "VERSION_MISMATCH. Reviewers and admins.")
-    public Uni<ComplaintView> decideComplaint(@Id @NonNull String complaintId,
+    public Uni<ComplaintView> decideComplaint(
+            @Description("The complaint under review whose items are decided.") @Id @NonNull String complaintId,
             @NonNull @Description("At least one item decision.") List<ComplaintInputs.@NonNull ItemDecision> decisions,
             @Description("Legal ground of an acceptance, e.g. \"PRC Trademark Law Art. 57\".") String legalGround,
             @Description("Whether automated means detected the content (disclosed in the statements of reasons, DSA "
@@ -241,7 +247,8 @@ public class ComplaintGraph {
     @Mutation
     @Description("Rejects the whole complaint at once (e.g. incomplete or not substantiated): every PENDING item -> "
             + "REJECTED. Idempotent. Reviewers and admins.")
-    public Uni<ComplaintView> rejectComplaint(@Id @NonNull String complaintId,
+    public Uni<ComplaintView> rejectComplaint(
+            @Description("The complaint to reject as a whole.") @Id @NonNull String complaintId,
             @Description("Stable reason code, e.g. INSUFFICIENT_EVIDENCE.") String reason,
             @NonNull @Description("The explanation sent to the notifier.") String explanation,
             @Description("The version the decision was made on.") Long expectedVersion) {
@@ -258,7 +265,9 @@ public class ComplaintGraph {
     @Mutation
     @Description("The notifier withdraws its complaint: non-final items -> WITHDRAWN, listings taken down for it are "
             + "restored, strikes it caused revoked. Idempotent. The notifier (rights owner) or an admin.")
-    public Uni<ComplaintView> withdrawComplaint(@Id @NonNull String complaintId,
+    public Uni<ComplaintView> withdrawComplaint(
+            @Description("The complaint to withdraw; the caller must be its notifier (or an admin).")
+            @Id @NonNull String complaintId,
             @Description("Why, for the record.") String reason) {
         return calls.call(c -> c.require(Role.RIGHTS_OWNER, Role.ADMIN), s -> s.withdrawNotice(WithdrawNoticeRequest
                 .newBuilder().setNoticeId(complaintId).setReason(Inputs.orEmpty(reason)).build()))
@@ -269,7 +278,9 @@ public class ComplaintGraph {
     @Description("Records a complaint as manifestly unfounded (DSA Art. 23) or malicious (E-Commerce Law Art. 42); "
             + "counts against the notifier, and repeated manifestly unfounded complaints suspend it from filing. "
             + "Idempotent per (complaint, kind). Reviewers and admins.")
-    public Uni<ComplaintPayloads.MarkAbusive> markComplaintAbusive(@Id @NonNull String complaintId,
+    public Uni<ComplaintPayloads.MarkAbusive> markComplaintAbusive(
+            @Description("The complaint to record as manifestly unfounded or malicious.")
+            @Id @NonNull String complaintId,
             @NonNull @Description(ComplaintView.ABUSE_KINDS + ".") String kind,
             @NonNull @Description("Why.") String explanation) {
         return calls.call(Access::staff, s -> s.markNoticeAbusive(MarkNoticeAbusiveRequest.newBuilder()

@@ -34,7 +34,7 @@ public class ConsumerReportGraph {
 
     @Query
     @Description("A consumer report by its id. No token needed: the id is an unguessable UUID given to the reporter.")
-    public Uni<ConsumerReportView> consumerReport(@Id @NonNull String id) {
+    public Uni<ConsumerReportView> consumerReport(@Description("The consumer report's id.") @Id @NonNull String id) {
         return calls.call(caller -> {
         }, s -> s.getConsumerReport(GetConsumerReportRequest.newBuilder().setId(id).build()))
                 .map(r -> ConsumerReportView.of(r.getReport()));
@@ -64,7 +64,9 @@ public class ConsumerReportGraph {
             + "a scanned code (digitalLink; it goes to the brand owner). No token needed; rate-limited per client "
             + "(UNAVAILABLE / RATE_LIMITED). Errors: INVALID_ARGUMENT (FIELD_REQUIRED, INVALID_EMAIL, "
             + "INVALID_DIGITAL_LINK), NOT_FOUND (LISTING_NOT_FOUND).")
-    public Uni<ConsumerReportView> submitConsumerReport(@NonNull ComplaintInputs.ConsumerReportInput input,
+    public Uni<ConsumerReportView> submitConsumerReport(
+            @Description("What the consumer saw, where, and how to reach them (optional).")
+            @NonNull ComplaintInputs.ConsumerReportInput input,
             @Description("Optional key against double submission (e.g. a form token).") String idempotencyKey) {
         return calls.call(caller -> {
         }, s -> s.submitConsumerReport(input.toProto(idempotencyKey)))
@@ -75,7 +77,8 @@ public class ConsumerReportGraph {
     @Description("Closes a report that has no complaint (code reports) with the outcome told to the reporter. "
             + "Reports with a complaint close when it is decided (FAILED_PRECONDITION / INVALID_STATE_TRANSITION "
             + "here). Idempotent. The brand owner, reviewers and admins.")
-    public Uni<ConsumerReportView> closeConsumerReport(@Id @NonNull String id,
+    public Uni<ConsumerReportView> closeConsumerReport(
+            @Description("The consumer report to close.") @Id @NonNull String id,
             @NonNull @Description("The outcome told to the reporter, without personal data of others.")
             String outcomeSummary) {
         return calls.call(c -> c.require(Role.RIGHTS_OWNER, Role.REVIEWER, Role.ADMIN),

@@ -40,7 +40,7 @@ public class CounterNoticeGraph {
 
     @Query
     @Description("A counter-notice by id.")
-    public Uni<CounterNoticeView> counterNotice(@Id @NonNull String id) {
+    public Uni<CounterNoticeView> counterNotice(@Description("The counter-notice's id.") @Id @NonNull String id) {
         return calls.call(Caller::requireSignedIn, s -> s.getCounterNotice(GetCounterNoticeRequest.newBuilder()
                 .setId(id).build())).map(r -> CounterNoticeView.of(r.getCounterNotice()));
     }
@@ -67,7 +67,8 @@ public class CounterNoticeGraph {
             + "idempotencyKey). Items not ACCEPTED are FAILED_PRECONDITION / INVALID_STATE_TRANSITION. Platform "
             + "partners and admins.")
     public Uni<ComplaintPayloads.SubmitCounterNotice> submitCounterNotice(
-            @NonNull ComplaintInputs.CounterNoticeInput input,
+            @Description("The seller's counter-notice: the complaint, the items and the statements the law "
+                    + "requires.") @NonNull ComplaintInputs.CounterNoticeInput input,
             @NonNull @Description("Caller-chosen, unique per caller: a retry returns the first counter-notice.")
             String idempotencyKey) {
         return calls.call(c -> c.require(Role.PLATFORM_PARTNER, Role.ADMIN),
@@ -80,6 +81,8 @@ public class CounterNoticeGraph {
             + "COUNTER_NOTICED items -> UPHELD (strike on the shop). After legalActionDeadline: FAILED_PRECONDITION / "
             + "DEADLINE_PASSED. Idempotent on (caller, idempotencyKey). The notifier (rights owner) or an admin.")
     public Uni<ComplaintPayloads.SubmitLegalActionProof> submitLegalActionProof(
+            @Description("The proof that the notifier complained to an authority or sued within the waiting "
+                    + "period: the complaint, the items and the documents.")
             @NonNull ComplaintInputs.LegalActionProofInput input,
             @NonNull @Description("Caller-chosen, unique per caller: a retry returns the first proof.")
             String idempotencyKey) {
@@ -92,7 +95,7 @@ public class CounterNoticeGraph {
 
     @Query
     @Description("An appeal by id.")
-    public Uni<AppealView> appeal(@Id @NonNull String id) {
+    public Uni<AppealView> appeal(@Description("The appeal's id.") @Id @NonNull String id) {
         return calls.call(Caller::requireSignedIn, s -> s.getAppeal(GetAppealRequest.newBuilder().setId(id).build()))
                 .map(r -> AppealView.of(r.getAppeal()));
     }
@@ -115,7 +118,8 @@ public class CounterNoticeGraph {
     @Description("Appeals decisions on items (DSA Art. 20): the affected seller (through its partner) against "
             + "ACCEPTED/UPHELD items, the notifier against REJECTED ones, within 6 months of the decision (after: "
             + "FAILED_PRECONDITION / DEADLINE_PASSED). Idempotent on (caller, idempotencyKey).")
-    public Uni<ComplaintPayloads.FileAppeal> fileAppeal(@NonNull ComplaintInputs.AppealInput input,
+    public Uni<ComplaintPayloads.FileAppeal> fileAppeal(
+            @Description("The decision appealed against, by whom and why.") @NonNull ComplaintInputs.AppealInput input,
             @NonNull @Description("Caller-chosen, unique per caller: a retry returns the first appeal.")
             String idempotencyKey) {
         return calls.call(c -> c.require(Role.RIGHTS_OWNER, Role.PLATFORM_PARTNER, Role.ADMIN),
@@ -127,7 +131,8 @@ public class CounterNoticeGraph {
     @Description("Decides an appeal. The reviewer of the appealed decision may not (FORBIDDEN / SAME_REVIEWER). A "
             + "granted appeal reverses the effects: restore and revoke the strike, or take down. Idempotent for the "
             + "same outcome. Reviewers and admins.")
-    public Uni<ComplaintPayloads.DecideAppeal> decideAppeal(@Id @NonNull String appealId,
+    public Uni<ComplaintPayloads.DecideAppeal> decideAppeal(
+            @Description("The appeal to decide.") @Id @NonNull String appealId,
             @NonNull @Description("GRANT or DENY.") String outcome,
             @NonNull @Description("The reasoned decision sent to the appellant.") String explanation,
             @Description("Whether the decision was automated: NOT_AUTOMATED, PARTIALLY or FULLY.")

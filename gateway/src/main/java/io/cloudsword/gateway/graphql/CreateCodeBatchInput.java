@@ -7,6 +7,8 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 import io.cloudsword.api.verification.v1.CreateCodeBatchRequest;
 
+@Description("A request to issue a batch of serialized codes for one of the owner's GTINs; the codes are issued "
+        + "by a background job.")
 @Input("CreateCodeBatchInput")
 public class CreateCodeBatchInput {
     @Id

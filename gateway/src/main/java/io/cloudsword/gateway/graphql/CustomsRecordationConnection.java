@@ -11,16 +11,21 @@ import io.cloudsword.api.brand.v1.CustomsRecordation;
 import io.cloudsword.api.common.v1.PageInfo;
 
 @Name("CustomsRecordationConnection")
+@Description("A page of customs recordations (Relay connection), in the order the query states.")
 public class CustomsRecordationConnection {
+    @Description("The recordations of this page, each with its cursor.")
     @NonNull
     public List<@NonNull Edge> edges;
+    @Description("Where this page ends and whether another follows.")
     @NonNull
     public PageInfoView pageInfo;
 
     @Name("CustomsRecordationEdge")
+    @Description("One recordation of a page.")
     public static class Edge {
         @Description(BrandConnection.CURSOR)
         public String cursor;
+        @Description("The recordation.")
         @NonNull
         public CustomsRecordationView node;
     }

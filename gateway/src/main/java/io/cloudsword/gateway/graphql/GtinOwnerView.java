@@ -13,12 +13,15 @@ public class GtinOwnerView {
     @Description("As asked")
     @NonNull
     public String gtin;
+    @Description("The GTIN normalized to 14 digits.")
     @NonNull
     public String gtin14;
     @Description("A brand's GS1 company prefix covers the GTIN.")
     public boolean found;
+    @Description("The brand owning the GTIN; null when not found.")
     @Id
     public String brandId;
+    @Description("The rights owner of that brand; null when not found.")
     @Id
     public String ownerId;
     @Description("The longest matching prefix, GTIN-13 form.")

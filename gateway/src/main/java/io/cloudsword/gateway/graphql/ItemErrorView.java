@@ -18,6 +18,7 @@ public class ItemErrorView {
     public String status;
     @Description("The input at fault, e.g. requests[3].code; null when no single field is.")
     public String field;
+    @Description("A human-readable explanation of the failure, in English.")
     @NonNull
     public String message;
 

@@ -39,7 +39,9 @@ public class LifecycleEventView {
     @Description("Local offset where it happened, e.g. +08:00")
     @NonNull
     public String eventTimeZoneOffset;
+    @Description("Where the event happened.")
     public PlaceView place;
+    @Description("The rights owner whose codes the event concerns.")
     @Id
     @NonNull
     public String ownerId;
@@ -55,13 +57,17 @@ public class LifecycleEventView {
     @Name("CodeRange")
     @Description("Indexes [startIndex, endIndex) of one batch's codes.")
     public static class CodeRangeView {
+        @Description("The batch whose codes the range covers.")
         @Id
         @NonNull
         public String batchId;
+        @Description("First index of the range (inclusive, from 0).")
         public long startIndex;
+        @Description("First index after the range (exclusive).")
         public long endIndex;
     }
 
+    @Description("Where a lifecycle event happened (EPCIS readPoint and bizLocation).")
     @Name("Place")
     public static class PlaceView {
         @Description("EPCIS readPoint: an SGLN URN or a GS1 Digital Link URI for a GLN.")
@@ -71,6 +77,7 @@ public class LifecycleEventView {
         @Description("ISO alpha-2")
         @NonNull
         public String country;
+        @Description("Coordinates of the place, when the recorder gave them.")
         public ScanView.GeoPointView location;
 
         static PlaceView of(Place p) {
@@ -108,10 +115,13 @@ public class LifecycleEventView {
         return v;
     }
 
+    @Description("One page of lifecycle events (Relay connection).")
     @Name("LifecycleEventConnection")
     public static class Connection {
+        @Description("The lifecycle events of this page, in order.")
         @NonNull
         public List<@NonNull Edge> edges;
+        @Description("Where the next page starts.")
         @NonNull
         public PageInfoView pageInfo;
 
@@ -129,10 +139,12 @@ public class LifecycleEventView {
         }
     }
 
+    @Description("One lifecycle event in a page.")
     @Name("LifecycleEventEdge")
     public static class Edge {
         @Description(BrandConnection.CURSOR)
         public String cursor;
+        @Description("The lifecycle event.")
         @NonNull
         public LifecycleEventView node;
     }

@@ -56,7 +56,8 @@ public class ListingGraph {
 
     @Query
     @Description("A listing by id. Listings the caller may not see are LISTING_NOT_FOUND.")
-    public Uni<ListingView> listing(@Id @NonNull String id) {
+    public Uni<ListingView> listing(
+            @Description("The listing's id (Cloud Sword's, not the platform's).") @Id @NonNull String id) {
         return calls.call(Caller::requireSignedIn, s -> s.getListing(GetListingRequest.newBuilder().setId(id).build()))
                 .map(r -> ListingView.of(r.getListing()));
     }
@@ -104,7 +105,8 @@ public class ListingGraph {
     @Query
     @Description("Every state transition of a listing, oldest first, with who, when, why and the statement of "
             + "reasons.")
-    public Uni<ListingTransitionView.Connection> listingTransitions(@Id @NonNull String listingId,
+    public Uni<ListingTransitionView.Connection> listingTransitions(
+            @Description("The listing whose history is read.") @Id @NonNull String listingId,
             @Description("Page size 1..500, default 50.") Integer first,
             @Description("pageInfo.endCursor of the previous page.") String after) {
         return calls.call(Caller::requireSignedIn, s -> s.listListingTransitions(transitions(listingId, first, after)))
@@ -114,7 +116,8 @@ public class ListingGraph {
     @Query
     @Description("The score a listing would get, computed without storing anything (for partners checking before "
             + "publication). Bad input is INVALID_ARGUMENT naming the field, as in ingestListing.")
-    public Uni<ListingPayloads.Preview> previewRiskScore(@NonNull ListingDataInput input) {
+    public Uni<ListingPayloads.Preview> previewRiskScore(
+            @Description("The listing as it would be ingested; nothing is stored.") @NonNull ListingDataInput input) {
         return calls.call(Caller::requireSignedIn, s -> s.previewRiskScore(
                 PreviewRiskScoreRequest.newBuilder().setListing(input.toProto()).build()))
                 .map(ListingPayloads.Preview::of);
@@ -122,7 +125,8 @@ public class ListingGraph {
 
     @Query
     @Description("A rescoring job with its progress.")
-    public Uni<RescoreJobView> rescoreJob(@Id @NonNull String id) {
+    public Uni<RescoreJobView> rescoreJob(
+            @Description("The rescore job's id, from rescoreBrand.") @Id @NonNull String id) {
         return calls.call(Caller::requireSignedIn, s -> s.getRescoreJob(GetRescoreJobRequest.newBuilder().setId(id)
                 .build())).map(r -> RescoreJobView.of(r.getJob()));
     }
@@ -133,7 +137,8 @@ public class ListingGraph {
             + "never takes anything down. Bad input is INVALID_ARGUMENT naming the field (FIELD_REQUIRED, "
             + "INVALID_GTIN, INVALID_CURRENCY, INVALID_COUNTRY, INVALID_IMAGE_HASH, INVALID_URL, FIELD_TOO_LONG); "
             + "another platform's listing is FORBIDDEN / NOT_OWNER.")
-    public Uni<ListingPayloads.Ingest> ingestListing(@NonNull ListingDataInput input) {
+    public Uni<ListingPayloads.Ingest> ingestListing(
+            @Description("The listing as the platform shows it.") @NonNull ListingDataInput input) {
         return calls.call(Caller::requireSignedIn, s -> s.ingestListing(
                 IngestListingRequest.newBuilder().setListing(input.toProto()).build()))
                 .map(r -> ListingPayloads.Ingest.of(r.getListing(), r.getCreated()));
@@ -145,7 +150,9 @@ public class ListingGraph {
             + "and reason. A bad item never fails the call or loses the good ones. More than 1,000 is refused as "
             + "INVALID_ARGUMENT / TOO_MANY_ITEMS on field inputs, before anything is stored. Send the list as a "
             + "variable, and larger loads as several calls.")
-    public Uni<List<ListingPayloads.IngestResult>> ingestListings(@NonNull List<@NonNull ListingDataInput> inputs) {
+    public Uni<List<ListingPayloads.IngestResult>> ingestListings(
+            @Description("Up to 1,000 listings as the platform shows them; each is answered on its own.")
+            @NonNull List<@NonNull ListingDataInput> inputs) {
         return calls.call(caller -> {
             caller.requireSignedIn();
             if (inputs.size() > ListingCalls.INGEST_CHUNK_CAP) {
@@ -181,7 +188,9 @@ public class ListingGraph {
     @Mutation
     @Description("The platform reports that the seller removed the listing: REMOVED_BY_SELLER. Idempotent; a later "
             + "ingest of the same listing makes it ACTIVE again.")
-    public Uni<ListingPayloads.Change> markRemovedBySeller(@NonNull ListingDataInput.ListingKeyInput listing,
+    public Uni<ListingPayloads.Change> markRemovedBySeller(
+            @Description("The platform and platform listing id of the listing the seller removed.")
+            @NonNull ListingDataInput.ListingKeyInput listing,
             @Description("When the seller removed it; default now.") Instant removedAt) {
         return calls.call(Caller::requireSignedIn, s -> {
             MarkRemovedBySellerRequest.Builder request = MarkRemovedBySellerRequest.newBuilder()
@@ -197,8 +206,10 @@ public class ListingGraph {
     @Description("Takes a listing down for a notice (ACTIVE, FLAGGED or RESTORED -> TAKEN_DOWN), recording the "
             + "statement of reasons given to the seller (decision CONTENT_REMOVED or CONTENT_DISABLED). Idempotent on "
             + "(listingId, noticeId). A listing stays down until every notice holding it is released.")
-    public Uni<ListingPayloads.Change> takeDownListing(@Id @NonNull String listingId,
+    public Uni<ListingPayloads.Change> takeDownListing(
+            @Description("The listing to take down.") @Id @NonNull String listingId,
             @Id @NonNull @Description("The notice or reviewer decision this takedown executes.") String noticeId,
+            @Description("The statement of reasons sent to the seller (DSA Art. 17).")
             @NonNull StatementOfReasonsInput statement) {
         return calls.call(Caller::requireSignedIn, s -> s.takeDownListing(TakeDownListingRequest.newBuilder()
                 .setListingId(listingId).setNoticeId(noticeId).setStatement(statement.toProto("statement")).build()))
@@ -209,8 +220,10 @@ public class ListingGraph {
     @Description("Releases the hold of a notice (counter-notice succeeded, appeal granted, notice withdrawn): "
             + "TAKEN_DOWN -> RESTORED when no other hold remains. The statement's decision is CONTENT_RESTORED. "
             + "Idempotent on (listingId, noticeId).")
-    public Uni<ListingPayloads.Change> restoreListing(@Id @NonNull String listingId,
+    public Uni<ListingPayloads.Change> restoreListing(
+            @Description("The TAKEN_DOWN listing.") @Id @NonNull String listingId,
             @Id @NonNull @Description("The notice whose hold is released.") String noticeId,
+            @Description("The statement of reasons sent to the seller (decision CONTENT_RESTORED).")
             @NonNull StatementOfReasonsInput statement) {
         return calls.call(Caller::requireSignedIn, s -> s.restoreListing(RestoreListingRequest.newBuilder()
                 .setListingId(listingId).setNoticeId(noticeId).setStatement(statement.toProto("statement")).build()))
@@ -220,7 +233,8 @@ public class ListingGraph {
     @Mutation
     @Description("A reviewer dismisses the automatic flag: FLAGGED -> ACTIVE. The flag does not come back until the "
             + "listing's content or signals change. Idempotent.")
-    public Uni<ListingPayloads.Change> clearListingFlag(@Id @NonNull String listingId,
+    public Uni<ListingPayloads.Change> clearListingFlag(
+            @Description("The FLAGGED listing to clear.") @Id @NonNull String listingId,
             @NonNull @Description("Why the flag is dismissed.") String reason) {
         return calls.call(Caller::requireSignedIn, s -> s.clearListingFlag(ClearListingFlagRequest.newBuilder()
                 .setListingId(listingId).setReason(reason).build()))
@@ -230,7 +244,8 @@ public class ListingGraph {
     @Mutation
     @Description("Rescores every listing of a brand in the background; a request while a job for the brand is "
             + "PENDING returns that job. Follow it with rescoreJob(id).")
-    public Uni<ListingPayloads.RescoreBrand> rescoreBrand(@Id @NonNull String brandId,
+    public Uni<ListingPayloads.RescoreBrand> rescoreBrand(
+            @Description("The brand whose listings are rescored.") @Id @NonNull String brandId,
             @Description("Why, for the record.") String reason) {
         return calls.call(Caller::requireSignedIn, s -> s.rescoreBrand(RescoreBrandRequest.newBuilder()
                 .setBrandId(brandId).setReason(Inputs.orEmpty(reason)).build()))

@@ -33,6 +33,7 @@ final class LogViews {
         @Description("Origin line, e.g. cloudsword.example/log")
         @NonNull
         public String origin;
+        @Description("Number of entries in the log tree this checkpoint commits to.")
         public long treeSize;
         @Description("SHA-256 root hash, base64")
         @NonNull
@@ -72,6 +73,7 @@ final class LogViews {
         @Description("Note verifier key <name>+<hex key id>+<base64(0x01 || key)>, for `cloudsword verify-proof --key`")
         @NonNull
         public String vkey;
+        @Description("True for the key that signs new checkpoints; retired keys still verify old ones.")
         public boolean active;
 
         static VerifierKeyView of(LogVerifierKey k) {
@@ -85,10 +87,14 @@ final class LogViews {
         }
     }
 
+    @Description("What a verifier needs to check proofs offline: the log's origin, its signing keys and the "
+            + "latest checkpoint. Public.")
     @Name("LogInfo")
     public static class LogInfoView {
+        @Description("The log's origin line, e.g. cloudsword.example/log: the first line of every checkpoint.")
         @NonNull
         public String origin;
+        @Description("Every key that has signed checkpoints, active or retired.")
         @NonNull
         public List<@NonNull VerifierKeyView> keys;
         @Description("The latest checkpoint; null before the first one is published.")
@@ -106,7 +112,9 @@ final class LogViews {
     @Name("InclusionProof")
     @Description("RFC 9162 2.1.3 inclusion proof of one entry in the tree of treeSize.")
     public static class InclusionProofView {
+        @Description("Index of the entry in the log (0-based).")
         public long leafIndex;
+        @Description("Size of the tree the proof is against.")
         public long treeSize;
         @Description("SHA-256(0x00 || entry), base64")
         @NonNull
@@ -135,7 +143,9 @@ final class LogViews {
     @Name("ConsistencyProof")
     @Description("RFC 9162 2.1.4 consistency proof between two tree sizes.")
     public static class ConsistencyProofView {
+        @Description("The smaller tree size the proof starts from.")
         public long firstTreeSize;
+        @Description("The larger tree size the proof shows extends the first one.")
         public long secondTreeSize;
         @Description("Proof nodes, base64 each.")
         @NonNull
@@ -150,8 +160,10 @@ final class LogViews {
         }
     }
 
+    @Description("One entry of the transparency log: its position, type and exact bytes.")
     @Name("LogEntry")
     public static class LogEntryView {
+        @Description("Position of the entry in the log (0-based).")
         public long index;
         @Description("BATCH_COMMITMENT, CODE, LIFECYCLE_EVENT or KEY_ROTATION")
         @NonNull
@@ -174,17 +186,22 @@ final class LogViews {
     @Name("ProofBundle")
     @Description("An offline proof (c2sp.org/tlog-proof) binding one code to a signed checkpoint.")
     public static class ProofBundleView {
+        @Description("The code (GS1 Digital Link URI) the bundle proves.")
         @NonNull
         public String code;
         @Description("GTIN-14")
         @NonNull
         public String gtin;
+        @Description("The code's serial (AI 21), decoded.")
         @NonNull
         public String serial;
+        @Description("The code's transparency-log entry.")
         @NonNull
         public LogEntryView entry;
+        @Description("Proof that the entry is in the tree of the checkpoint.")
         @NonNull
         public InclusionProofView inclusionProof;
+        @Description("The signed checkpoint the inclusion proof leads to.")
         @NonNull
         public CheckpointView checkpoint;
         @Description("The whole bundle in the c2sp.org/tlog-proof text form: save it to a file and check it with "

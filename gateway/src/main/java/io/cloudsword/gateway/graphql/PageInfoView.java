@@ -10,6 +10,7 @@ import io.cloudsword.api.common.v1.PageInfo;
 public class PageInfoView {
     @Description("Cursor after the last item of this page; null when the page is empty.")
     public String endCursor;
+    @Description("True when there are more items after this page.")
     public boolean hasNextPage;
 
     static PageInfoView of(PageInfo p) {

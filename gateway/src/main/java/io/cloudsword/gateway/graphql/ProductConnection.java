@@ -10,17 +10,22 @@ import org.eclipse.microprofile.graphql.NonNull;
 import io.cloudsword.api.brand.v1.Product;
 import io.cloudsword.api.common.v1.PageInfo;
 
+@Description("One page of products (Relay connection).")
 @Name("ProductConnection")
 public class ProductConnection {
+    @Description("The products of this page, in order.")
     @NonNull
     public List<@NonNull Edge> edges;
+    @Description("Where the next page starts.")
     @NonNull
     public PageInfoView pageInfo;
 
+    @Description("One product in a page.")
     @Name("ProductEdge")
     public static class Edge {
         @Description(BrandConnection.CURSOR)
         public String cursor;
+        @Description("The product.")
         @NonNull
         public ProductView node;
     }

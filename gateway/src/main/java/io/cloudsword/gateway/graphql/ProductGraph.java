@@ -32,7 +32,7 @@ public class ProductGraph {
 
     @Query
     @Description("A product by id. Any signed-in role.")
-    public Uni<ProductView> product(@Id @NonNull String id) {
+    public Uni<ProductView> product(@Description("The product's id.") @Id @NonNull String id) {
         return calls.call(Caller::requireSignedIn, s -> s.getProduct(GetProductRequest.newBuilder().setId(id).build()))
                 .map(r -> ProductView.of(r.getProduct()));
     }
@@ -40,7 +40,7 @@ public class ProductGraph {
     @Query
     @Description("A product by GTIN (8, 12, 13 or 14 digits); null when none is registered. An invalid GTIN is an "
             + "INVALID_ARGUMENT / INVALID_GTIN error. Also resolves the Product entity for federation.")
-    public Uni<ProductView> productByGtin(@NonNull String gtin) {
+    public Uni<ProductView> productByGtin(@Description("GTIN-8/12/13/14.") @NonNull String gtin) {
         return calls.call(Caller::requireSignedIn, s -> s.batchGetProductsByGtin(
                 BatchGetProductsByGtinRequest.newBuilder().addGtins(gtin).build()))
                 .map(r -> {
@@ -67,9 +67,13 @@ public class ProductGraph {
 
     @Query
     @Description("Products by GTIN. Any signed-in role.")
-    public Uni<ProductConnection> products(@Id String brandId, @Id String ownerId,
+    public Uni<ProductConnection> products(
+            @Description("Only this brand's products.") @Id String brandId,
+            @Description("Only the products of this owner's brands.") @Id String ownerId,
             @Description("Folded substring of the product name") String nameQuery,
-            @Description("HS code prefix, 2..6 digits") String hsCodePrefix, Integer first, String after) {
+            @Description("HS code prefix, 2..6 digits") String hsCodePrefix,
+            @Description("Page size 1..500, default 50.") Integer first,
+            @Description("pageInfo.endCursor of the previous page.") String after) {
         return calls.call(Caller::requireSignedIn, s -> s.listProducts(listRequest(brandId, first, after)
                 .setOwnerId(Inputs.orEmpty(ownerId)).setNameQuery(Inputs.orEmpty(nameQuery))
                 .setHsCodePrefix(Inputs.orEmpty(hsCodePrefix)).build()))
@@ -79,7 +83,7 @@ public class ProductGraph {
     @Query
     @Description("Which brand owns this GTIN by longest matching GS1 company prefix (WCO IPM step 1)? Answers for "
             + "GTINs not registered as products too. Any signed-in role.")
-    public Uni<GtinOwnerView> gtinOwner(@NonNull String gtin) {
+    public Uni<GtinOwnerView> gtinOwner(@Description("GTIN-8/12/13/14.") @NonNull String gtin) {
         return calls.call(Caller::requireSignedIn,
                 s -> s.getGtinOwner(GetGtinOwnerRequest.newBuilder().setGtin(gtin).build()))
                 .map(r -> GtinOwnerView.of(r.getResult()));
@@ -96,21 +100,26 @@ public class ProductGraph {
     @Name("products")
     @Description("The brand's products. One ListProducts call per brand: ask for it on a few brands, not on a long "
             + "list.")
-    public Uni<ProductConnection> brandProducts(@Source BrandView brand, Integer first, String after) {
+    public Uni<ProductConnection> brandProducts(@Source BrandView brand,
+            @Description("Page size 1..500, default 50.") Integer first,
+            @Description("pageInfo.endCursor of the previous page.") String after) {
         return calls.nested(s -> s.listProducts(listRequest(brand.id, first, after).build()))
                 .map(r -> ProductConnection.of(r.getProductsList(), r.getPageInfo()));
     }
 
     @Mutation
     @Description("Registers a product of the caller's brand. Idempotent on the GTIN-14.")
-    public Uni<ProductView> registerProduct(@NonNull RegisterProductInput input) {
+    public Uni<ProductView> registerProduct(
+            @Description("The product to register.") @NonNull RegisterProductInput input) {
         return calls.call(Access::ownerWrite, s -> s.registerProduct(input.toRequest()))
                 .map(r -> ProductView.of(r.getProduct()));
     }
 
     @Mutation
     @Description("Changes the fields set in the input. The brand's owner or an admin.")
-    public Uni<ProductView> updateProduct(@NonNull UpdateProductInput input) {
+    public Uni<ProductView> updateProduct(
+            @Description("The product and the fields to change; unset fields stay as they are.")
+            @NonNull UpdateProductInput input) {
         return calls.call(Access::ownerWrite, s -> s.updateProduct(input.toRequest()))
                 .map(r -> ProductView.of(r.getProduct()));
     }

@@ -17,18 +17,22 @@ import io.smallrye.graphql.api.federation.Key;
 @Key(fields = @FieldSet("gtin"))
 @Description("A product (GTIN) of a brand. Public registry data. A federation entity keyed by gtin.")
 public class ProductView {
+    @Description("The product's id (UUID).")
     @Id
     @NonNull
     public String id;
+    @Description("The brand the product belongs to.")
     @Id
     @NonNull
     public String brandId;
+    @Description("The rights owner of the product's brand.")
     @Id
     @NonNull
     public String ownerId;
     @Description("GTIN-14")
     @NonNull
     public String gtin;
+    @Description("The product's name as its owner registered it.")
     @NonNull
     public String name;
     @Description("6-digit Harmonized System subheading, e.g. \"640411\"")
@@ -45,11 +49,13 @@ public class ProductView {
     @NonNull
     public Instant updatedAt;
 
+    @Description("A manufacturer's suggested retail price in one market.")
     @Name("MarketPrice")
     public static class Msrp {
         @Description("ISO 3166-1 alpha-2 market")
         @NonNull
         public String country;
+        @Description("The suggested retail price, in that market's currency.")
         @NonNull
         public Money price;
     }
@@ -57,7 +63,9 @@ public class ProductView {
     @Name("Money")
     @Description("An amount in the currency's minor unit (cents, fen; yen has none) and its ISO 4217 code.")
     public static class Money {
+        @Description("Amount in the currency's minor unit, e.g. 1999 for 19.99 EUR, 500 for 500 JPY.")
         public long amountMinor;
+        @Description("ISO 4217 currency code, e.g. EUR, CNY.")
         @NonNull
         public String currency;
 

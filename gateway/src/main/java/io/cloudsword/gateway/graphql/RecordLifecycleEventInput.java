@@ -27,38 +27,48 @@ public class RecordLifecycleEventInput {
             + "(DECOMMISSIONING, DESTROYING)")
     @NonNull
     public String action;
+    @Description("COMMISSIONING, SHIPPING, RECEIVING, RETAIL_SELLING, INSPECTING, DECOMMISSIONING or DESTROYING; "
+            + "must fit the action.")
     @NonNull
     public String businessStep;
     @Description("Digital Link URIs, up to 10,000.")
     public List<String> codes;
+    @Description("A range of one of the caller's batches; give this or codes, not both.")
     public CodeRangeInput range;
     @Description("When it happened (EPCIS eventTime).")
     @NonNull
     public Instant eventTime;
     @Description("Local offset where it happened, e.g. +08:00")
     public String eventTimeZoneOffset;
+    @Description("Where it happened; country is required.")
     @NonNull
     public PlaceInput place;
 
     @Input("CodeRangeInput")
     @Description("Indexes [startIndex, endIndex) of one batch's codes.")
     public static class CodeRangeInput {
+        @Description("One of the caller's own code batches.")
         @Id
         @NonNull
         public String batchId;
+        @Description("First index of the range (inclusive, from 0).")
         public long startIndex;
+        @Description("First index after the range (exclusive); at most the batch's codesDone.")
         public long endIndex;
     }
 
+    @Description("Where a lifecycle event happened (EPCIS readPoint and bizLocation).")
     @Input("PlaceInput")
     public static class PlaceInput {
-        @Description("EPCIS readPoint: an SGLN URN (urn:epc:id:sgln:0614141.00777.0) or a GS1 Digital Link URI for a GLN.")
+        @Description("EPCIS readPoint: an SGLN URN (urn:epc:id:sgln:0614141.00777.0) or a GS1 Digital Link URI "
+                + "for a GLN.")
         public String readPoint;
         @Description("EPCIS bizLocation, same forms.")
         public String businessLocation;
         @Description("ISO alpha-2; required.")
         @NonNull
         public String country;
+        @Description("Coordinates of the place, optional.")
         public ScanContextInput.GeoPointInput location;
     }
 

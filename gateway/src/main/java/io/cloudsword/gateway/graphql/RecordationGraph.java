@@ -31,7 +31,8 @@ public class RecordationGraph {
 
     @Query
     @Description("A customs recordation by id: its owner, customs, reviewers, admins.")
-    public Uni<CustomsRecordationView> customsRecordation(@Id @NonNull String id) {
+    public Uni<CustomsRecordationView> customsRecordation(
+            @Description("The recordation's id.") @Id @NonNull String id) {
         return calls.call(RecordationGraph::mayRead,
                 s -> s.getCustomsRecordation(GetCustomsRecordationRequest.newBuilder().setId(id).build()))
                 .map(r -> CustomsRecordationView.of(r.getRecordation()));
@@ -39,9 +40,13 @@ public class RecordationGraph {
 
     @Query
     @Description("Recordations by owner: rights owners list their own (ownerId required), staff any.")
-    public Uni<CustomsRecordationConnection> customsRecordations(@Id String ownerId,
+    public Uni<CustomsRecordationConnection> customsRecordations(
+            @Description("Whose recordations: required for rights owners (their own), optional for customs and "
+                    + "staff.") @Id String ownerId,
             @Description("EU_AFA, US_CBP, ...; null = any") String authority,
-            @Description("Empty = any") List<String> statuses, Integer first, String after) {
+            @Description("Empty = any") List<String> statuses,
+            @Description("Page size 1..500, default 50.") Integer first,
+            @Description("pageInfo.endCursor of the previous page.") String after) {
         return calls.call(RecordationGraph::mayRead, s -> s.listCustomsRecordations(ListCustomsRecordationsRequest
                 .newBuilder().setOwnerId(Inputs.orEmpty(ownerId))
                 .setAuthority(Enums.parse(CustomsAuthority.class, CustomsRecordationView.AUTHORITY, authority,
@@ -56,10 +61,16 @@ public class RecordationGraph {
     @Description("Search by brand, GTIN, HS code, authority, territory; at least one of brandId, gtin, hsCode, "
             + "authority. In force on `inForceOn` (default today, UTC) unless includeInactive. Customs, reviewers, "
             + "admins, and owners (their own only).")
-    public Uni<CustomsRecordationConnection> searchCustomsRecordations(@Id String brandId, String gtin,
-            @Description("4..6 digits") String hsCode, String authority,
+    public Uni<CustomsRecordationConnection> searchCustomsRecordations(
+            @Description("Recordations covering this brand's trademarks.") @Id String brandId,
+            @Description("GTIN-8/12/13/14 of the goods checked.") String gtin,
+            @Description("4..6 digits") String hsCode,
+            @Description("EU_AFA, US_CBP, CN_GACC, UK_HMRC, JP_CUSTOMS or KR_KCS.") String authority,
             @Description("Country where the goods are checked") String territory, LocalDate inForceOn,
-            @DefaultValue("false") boolean includeInactive, Integer first, String after) {
+            @Description("Also return recordations not in force on inForceOn; default false.")
+            @DefaultValue("false") boolean includeInactive,
+            @Description("Page size 1..500, default 50.") Integer first,
+            @Description("pageInfo.endCursor of the previous page.") String after) {
         return calls.call(RecordationGraph::mayRead, s -> {
             SearchCustomsRecordationsRequest.Builder request = SearchCustomsRecordationsRequest.newBuilder()
                     .setBrandId(Inputs.orEmpty(brandId)).setGtin(Inputs.orEmpty(gtin))
@@ -77,14 +88,18 @@ public class RecordationGraph {
 
     @Mutation
     @Description("Records the caller's trademarks with a customs authority. Idempotent on authority and number.")
-    public Uni<CustomsRecordationView> registerCustomsRecordation(@NonNull RegisterCustomsRecordationInput input) {
+    public Uni<CustomsRecordationView> registerCustomsRecordation(
+            @Description("The recordation as granted (or applied for) by the customs authority.")
+            @NonNull RegisterCustomsRecordationInput input) {
         return calls.call(Access::ownerWrite, s -> s.registerCustomsRecordation(input.toRequest()))
                 .map(r -> CustomsRecordationView.of(r.getRecordation()));
     }
 
     @Mutation
     @Description("Changes the fields set in the input. The recordation's owner or an admin.")
-    public Uni<CustomsRecordationView> updateCustomsRecordation(@NonNull UpdateCustomsRecordationInput input) {
+    public Uni<CustomsRecordationView> updateCustomsRecordation(
+            @Description("The recordation and the fields to change; unset fields stay as they are.")
+            @NonNull UpdateCustomsRecordationInput input) {
         return calls.call(Access::ownerWrite, s -> s.updateCustomsRecordation(input.toRequest()))
                 .map(r -> CustomsRecordationView.of(r.getRecordation()));
     }

@@ -15,10 +15,13 @@ final class RecordationPartsInput {
     private RecordationPartsInput() {
     }
 
+    @Description("A company allowed to trade the goods: an importer or distributor.")
     @Input("TradePartyInput")
     public static class Party {
+        @Description("The party's legal name.")
         @NonNull
         public String name;
+        @Description("ISO 3166-1 alpha-2 country where the party is established.")
         @NonNull
         public String country;
         @Description("Registration identifier, e.g. an EU EORI; matching prefers it over the name")
@@ -31,15 +34,21 @@ final class RecordationPartsInput {
         }
     }
 
+    @Description("Who customs should contact when they detain suspect goods.")
     @Input("DetentionContactInput")
     public static class Contact {
+        @Description("Contact person's name.")
         @NonNull
         public String name;
+        @Description("The organization the contact acts for (the rights owner or its representative).")
         public String organization;
+        @Description("E-mail address customs write to.")
         @NonNull
         public String email;
+        @Description("Phone number in international form, e.g. +49 30 1234567.")
         @NonNull
         public String phone;
+        @Description("Postal address.")
         public String address;
         @Description("BCP 47, e.g. \"en\", \"zh-Hans\"")
         public List<@NonNull String> languages;
@@ -51,12 +60,18 @@ final class RecordationPartsInput {
         }
     }
 
+    @Description("Material that helps officers tell genuine goods from fakes: a description plus images and "
+            + "documents by hash.")
     @Input("IdentificationAidInput")
     public static class Aid {
+        @Description("How to recognize genuine goods (labels, packaging, security features), in the given language.")
         @NonNull
         public String description;
+        @Description("BCP 47 language of the description, e.g. \"en\", \"zh-Hans\".")
         public String language;
+        @Description("64-bit perceptual hashes (16 hex) of reference images.")
         public List<@NonNull String> imageHashes;
+        @Description("SHA-256 (64 hex) of supporting documents held by the rights owner.")
         public List<@NonNull String> documentSha256s;
 
         static List<IdentificationAid> toProto(List<Aid> aids) {

@@ -10,9 +10,11 @@ import io.cloudsword.api.brand.v1.RightStanding;
 @Name("RightStanding")
 @Description("Whether a notifier may rely on a trademark now.")
 public class RightStandingView {
+    @Description("The rights owner that wants to rely on the trademark, as asked.")
     @Id
     @NonNull
     public String notifierOwnerId;
+    @Description("The trademark, as asked.")
     @Id
     @NonNull
     public String trademarkId;
@@ -22,13 +24,18 @@ public class RightStandingView {
     @Id
     @Description("The trademark's owner (the principal when the notifier is an agent).")
     public String rightHolderOwnerId;
+    @Description("The brand the trademark belongs to.")
     @Id
     public String brandId;
     @Id
     @Description("Set when the notifier acts as agent under this mandate.")
     public String agentMandateId;
+    @Description("The notifier's status: PENDING, VERIFIED, REJECTED or SUSPENDED; empty when not found.")
     public String notifierStatus;
+    @Description("The trademark's status at the time asked: REGISTERED, PENDING, EXPIRED or CANCELLED; empty "
+            + "when not found.")
     public String trademarkStatus;
+    @Description("The notifier is a trusted flagger (DSA Art. 22): its notices are reviewed first.")
     public boolean trustedFlagger;
 
     static RightStandingView of(RightStanding s) {

@@ -9,17 +9,22 @@ import org.eclipse.microprofile.graphql.NonNull;
 
 import io.cloudsword.api.brand.v1.ListRightsOwnersResponse;
 
+@Description("One page of rights owners (Relay connection).")
 @Name("RightsOwnerConnection")
 public class RightsOwnerConnection {
+    @Description("The rights owners of this page, in order.")
     @NonNull
     public List<@NonNull Edge> edges;
+    @Description("Where the next page starts.")
     @NonNull
     public PageInfoView pageInfo;
 
+    @Description("One rights owner in a page.")
     @Name("RightsOwnerEdge")
     public static class Edge {
         @Description(BrandConnection.CURSOR)
         public String cursor;
+        @Description("The rights owner.")
         @NonNull
         public RightsOwnerView node;
     }

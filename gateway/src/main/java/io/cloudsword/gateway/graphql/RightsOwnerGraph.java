@@ -38,7 +38,7 @@ public class RightsOwnerGraph {
 
     @Query
     @Description("A rights owner with its contact data: the owner itself, reviewers and admins only.")
-    public Uni<RightsOwnerView> rightsOwner(@Id @NonNull String id) {
+    public Uni<RightsOwnerView> rightsOwner(@Description("The rights owner's id.") @Id @NonNull String id) {
         return calls.call(caller -> Access.requireOwnerOrStaff(caller.require(Role.RIGHTS_OWNER, Role.REVIEWER,
                 Role.ADMIN), id, "id"),
                 s -> s.getRightsOwner(GetRightsOwnerRequest.newBuilder().setId(id).build()))
@@ -50,7 +50,9 @@ public class RightsOwnerGraph {
     public Uni<RightsOwnerConnection> rightsOwners(
             @Description("PENDING, VERIFIED, REJECTED, SUSPENDED; empty = any") List<String> statuses,
             @Description("Case-, accent- and width-insensitive substring of the legal name") String nameQuery,
-            @DefaultValue("false") boolean trustedFlaggersOnly, Integer first, String after) {
+            @Description("Only owners with trusted-flagger status.") @DefaultValue("false") boolean trustedFlaggersOnly,
+            @Description("Page size 1..500, default 50.") Integer first,
+            @Description("pageInfo.endCursor of the previous page.") String after) {
         return calls.call(Access::staff, s -> s.listRightsOwners(ListRightsOwnersRequest.newBuilder()
                 .addAllStatuses(Enums.parseAll(RightsOwnerStatus.class, STATUS, statuses, "statuses"))
                 .setNameQuery(Inputs.orEmpty(nameQuery)).setTrustedFlaggersOnly(trustedFlaggersOnly)
@@ -70,7 +72,8 @@ public class RightsOwnerGraph {
     @Mutation
     @Description("Registers a company as a rights owner (PENDING until a reviewer verifies it). Idempotent on "
             + "country and trade-register number.")
-    public Uni<RightsOwnerView> registerRightsOwner(@NonNull RegisterRightsOwnerInput input) {
+    public Uni<RightsOwnerView> registerRightsOwner(
+            @Description("The legal person applying.") @NonNull RegisterRightsOwnerInput input) {
         return calls.call(caller -> caller.require(Role.RIGHTS_OWNER, Role.ADMIN),
                 s -> s.registerRightsOwner(input.toRequest()))
                 .map(r -> RightsOwnerView.of(r.getOwner()));
@@ -78,7 +81,9 @@ public class RightsOwnerGraph {
 
     @Mutation
     @Description("Changes contact or KYC data: the owner itself, reviewers, admins.")
-    public Uni<RightsOwnerView> updateRightsOwner(@NonNull UpdateRightsOwnerInput input) {
+    public Uni<RightsOwnerView> updateRightsOwner(
+            @Description("The owner and the fields to change; unset fields stay as they are.")
+            @NonNull UpdateRightsOwnerInput input) {
         return calls.call(caller -> Access.requireOwnerOrStaff(caller.require(Role.RIGHTS_OWNER, Role.REVIEWER,
                 Role.ADMIN), input.id, "id"), s -> s.updateRightsOwner(input.toRequest()))
                 .map(r -> RightsOwnerView.of(r.getOwner()));
@@ -86,7 +91,8 @@ public class RightsOwnerGraph {
 
     @Mutation
     @Description("PENDING -> VERIFIED. Reviewers and admins, never the owner itself. Idempotent.")
-    public Uni<RightsOwnerView> verifyRightsOwner(@Id @NonNull String id,
+    public Uni<RightsOwnerView> verifyRightsOwner(
+            @Description("The PENDING rights owner whose identity and documents were checked.") @Id @NonNull String id,
             @Description("Note on the documents checked, kept in history") String note) {
         return calls.call(Access::staff, s -> s.verifyRightsOwner(VerifyRightsOwnerRequest.newBuilder().setId(id)
                 .setNote(Inputs.orEmpty(note)).build()))
@@ -95,7 +101,9 @@ public class RightsOwnerGraph {
 
     @Mutation
     @Description("PENDING -> REJECTED with a reason shown to the owner. Reviewers and admins. Idempotent.")
-    public Uni<RightsOwnerView> rejectRightsOwner(@Id @NonNull String id, @NonNull String reason) {
+    public Uni<RightsOwnerView> rejectRightsOwner(
+            @Description("The PENDING rights owner.") @Id @NonNull String id,
+            @Description("Why the application is rejected; shown to the owner.") @NonNull String reason) {
         return calls.call(Access::staff, s -> s.rejectRightsOwner(RejectRightsOwnerRequest.newBuilder().setId(id)
                 .setReason(reason).build()))
                 .map(r -> RightsOwnerView.of(r.getOwner()));
@@ -103,7 +111,9 @@ public class RightsOwnerGraph {
 
     @Mutation
     @Description("VERIFIED or PENDING -> SUSPENDED (DSA Art. 23). Reviewers and admins. Idempotent.")
-    public Uni<RightsOwnerView> suspendRightsOwner(@Id @NonNull String id, @NonNull String reason,
+    public Uni<RightsOwnerView> suspendRightsOwner(
+            @Description("The rights owner to suspend.") @Id @NonNull String id,
+            @Description("Why, shown to the owner (DSA Art. 23 requires a statement).") @NonNull String reason,
             @Description("End of the suspension; null = until reinstated") Instant until,
             @Description("Notices that motivate the suspension") List<String> noticeIds) {
         return calls.call(Access::staff, s -> {
@@ -118,7 +128,9 @@ public class RightsOwnerGraph {
 
     @Mutation
     @Description("SUSPENDED -> VERIFIED (or PENDING if never verified). Reviewers and admins. Idempotent.")
-    public Uni<RightsOwnerView> reinstateRightsOwner(@Id @NonNull String id, String reason) {
+    public Uni<RightsOwnerView> reinstateRightsOwner(
+            @Description("The SUSPENDED rights owner.") @Id @NonNull String id,
+            @Description("Why the suspension ends, for the record and the owner; optional.") String reason) {
         return calls.call(Access::staff, s -> s.reinstateRightsOwner(ReinstateRightsOwnerRequest.newBuilder()
                 .setId(id).setReason(Inputs.orEmpty(reason)).build()))
                 .map(r -> RightsOwnerView.of(r.getOwner()));
@@ -127,7 +139,9 @@ public class RightsOwnerGraph {
     @Mutation
     @Name("setTrustedFlagger")
     @Description("Grants or revokes trusted-flagger status (DSA Art. 22). Admins only. Idempotent.")
-    public Uni<RightsOwnerView> setTrustedFlagger(@Id @NonNull String ownerId, boolean trusted,
+    public Uni<RightsOwnerView> setTrustedFlagger(
+            @Description("The rights owner whose status changes.") @Id @NonNull String ownerId,
+            @Description("True grants the status, false revokes it.") boolean trusted,
             @Description("Required when trusted, e.g. \"Bundesnetzagentur (DE)\"") String grantingAuthority,
             @Description("Reference of the award decision") String reference) {
         return calls.call(caller -> caller.require(Role.ADMIN), s -> s.setTrustedFlagger(SetTrustedFlaggerRequest

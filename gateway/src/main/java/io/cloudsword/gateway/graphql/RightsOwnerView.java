@@ -13,20 +13,26 @@ import io.cloudsword.api.brand.v1.TrustedFlaggerStatus;
 @Name("RightsOwner")
 @Description("A legal person holding rights. Its contact data is visible to itself, reviewers and admins only.")
 public class RightsOwnerView {
+    @Description("The rights owner's id (UUID), as the owner_id claim of its tokens.")
     @Id
     @NonNull
     public String id;
+    @Description("Full legal name as in the trade register.")
     @NonNull
     public String legalName;
     @Description("ISO 3166-1 alpha-2")
     @NonNull
     public String country;
+    @Description("Registered postal address. Visible to the owner itself, reviewers and admins.")
     @NonNull
     public String address;
+    @Description("Contact phone. Visible to the owner itself, reviewers and admins.")
     @NonNull
     public String phone;
+    @Description("Contact e-mail. Visible to the owner itself, reviewers and admins.")
     @NonNull
     public String email;
+    @Description("Number in the trade or company register. Visible to the owner itself, reviewers and admins.")
     @NonNull
     public String tradeRegisterNumber;
     @Description("PENDING until a reviewer verifies identity and documents; only VERIFIED owners' rights count. "
@@ -37,8 +43,10 @@ public class RightsOwnerView {
     @NonNull
     public String statusReason;
     public Instant verifiedAt;
+    @Description("Subject of the reviewer who verified the owner; null until verified.")
     @NonNull
     public String verifiedBy;
+    @Description("Trusted-flagger status (DSA Art. 22); its notices are reviewed first.")
     @NonNull
     public TrustedFlagger trustedFlagger;
     @Description("End of a temporary suspension; null while not suspended or when indefinite.")
@@ -53,9 +61,12 @@ public class RightsOwnerView {
     @Name("TrustedFlagger")
     @Description("Trusted-flagger status (DSA Art. 22), awarded by a Digital Services Coordinator.")
     public static class TrustedFlagger {
+        @Description("True while the status is in force.")
         public boolean trusted;
+        @Description("The Digital Services Coordinator that awarded the status, e.g. \"Bundesnetzagentur\".")
         @NonNull
         public String grantingAuthority;
+        @Description("The authority's reference for the award (decision or register number).")
         @NonNull
         public String reference;
         public Instant grantedAt;

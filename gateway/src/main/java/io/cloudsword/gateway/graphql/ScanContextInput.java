@@ -15,6 +15,7 @@ import io.cloudsword.api.verification.v1.ScanContext;
 public class ScanContextInput {
     @Description("ISO alpha-2 country of the scan.")
     public String country;
+    @Description("Coordinates of the scan, optional; stored rounded to 0.1 degree.")
     public GeoPointInput location;
     @Description("CONSUMER_WEB, CONSUMER_APP, RETAILER, CUSTOMS, PLATFORM_PARTNER or BRAND_OWNER")
     public String channel;
@@ -23,6 +24,7 @@ public class ScanContextInput {
     @Description("When the scan happened; default now. Customs, partners and owners only, up to 7 days back.")
     public Instant scannedAt;
 
+    @Description("Where a scan happened, in WGS 84 degrees; stored rounded to 0.1 degree.")
     @Input("GeoPointInput")
     public static class GeoPointInput {
         @Description("-90..90")
@@ -49,11 +51,13 @@ public class ScanContextInput {
         return b.build();
     }
 
+    @Description("A code to verify, as a scanner read it, with where and how it was scanned.")
     @Input("VerifyCodeInput")
     public static class VerifyCodeInput {
         @Description("GS1 Digital Link URI https://{host}/01/{gtin}/21/{serial}, max 2,048 characters")
         @NonNull
         public String code;
+        @Description("Where and how it was scanned; optional, but improves clone detection.")
         public ScanContextInput context;
     }
 }

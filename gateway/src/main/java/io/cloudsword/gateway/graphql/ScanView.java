@@ -16,6 +16,7 @@ import io.cloudsword.api.verification.v1.Scan;
 @Name("Scan")
 @Description("One recorded scan of a code, as its owner sees it.")
 public class ScanView {
+    @Description("The scan's id (UUID).")
     @Id
     @NonNull
     public String id;
@@ -27,14 +28,19 @@ public class ScanView {
     public GeoPointView location;
     @Description("CONSUMER_WEB, CONSUMER_APP, RETAILER, CUSTOMS, PLATFORM_PARTNER or BRAND_OWNER")
     public String channel;
+    @Description("GENUINE, SUSPECT or INVALID, as answered at the time of the scan.")
     @NonNull
     public String verdict;
+    @Description("Why the scan's verdict was SUSPECT; empty otherwise.")
     @NonNull
     public List<CodeVerificationView.@NonNull SuspectReasonView> reasons;
 
+    @Description("A point on Earth in WGS 84 degrees, rounded to 0.1 degree when stored.")
     @Name("GeoPoint")
     public static class GeoPointView {
+        @Description("Latitude, -90..90 degrees.")
         public double latitude;
+        @Description("Longitude, -180..180 degrees.")
         public double longitude;
 
         static GeoPointView of(boolean present, GeoPoint p) {
@@ -60,10 +66,13 @@ public class ScanView {
         return v;
     }
 
+    @Description("One page of scans (Relay connection).")
     @Name("ScanConnection")
     public static class Connection {
+        @Description("The scans of this page, in order.")
         @NonNull
         public List<@NonNull Edge> edges;
+        @Description("Where the next page starts.")
         @NonNull
         public PageInfoView pageInfo;
 
@@ -81,10 +90,12 @@ public class ScanView {
         }
     }
 
+    @Description("One scan in a page.")
     @Name("ScanEdge")
     public static class Edge {
         @Description(BrandConnection.CURSOR)
         public String cursor;
+        @Description("The scan.")
         @NonNull
         public ScanView node;
     }

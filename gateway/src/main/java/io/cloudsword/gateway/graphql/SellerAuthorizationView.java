@@ -10,13 +10,17 @@ import io.cloudsword.api.brand.v1.SellerAuthorization;
 @Name("SellerAuthorization")
 @Description("Whether a shop may sell a brand in a market at a time.")
 public class SellerAuthorizationView {
+    @Description("The brand, as asked.")
     @Id
     @NonNull
     public String brandId;
+    @Description("The platform slug, as asked.")
     @NonNull
     public String platform;
+    @Description("The platform's shop id, as asked.")
     @NonNull
     public String shopId;
+    @Description("The market, as asked (ISO alpha-2); empty when none was given.")
     @NonNull
     public String country;
     @Description("True only with basis LISTED.")

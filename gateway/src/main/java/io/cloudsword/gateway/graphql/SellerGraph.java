@@ -32,10 +32,12 @@ public class SellerGraph {
 
     @Query
     @Description("A brand's authorized sellers by platform, then shop id: the brand's owner, reviewers, admins.")
-    public Uni<AuthorizedSellerConnection> authorizedSellers(@Id @NonNull String brandId,
+    public Uni<AuthorizedSellerConnection> authorizedSellers(
+            @Description("The brand whose authorized sellers are listed.") @Id @NonNull String brandId,
             @Description("Only this platform; null = all") String platform,
-            @Description("Only entries valid at this instant; null = all") Instant validAt, Integer first,
-            String after) {
+            @Description("Only entries valid at this instant; null = all") Instant validAt,
+            @Description("Page size 1..500, default 50.") Integer first,
+            @Description("pageInfo.endCursor of the previous page.") String after) {
         return calls.call(caller -> caller.require(Role.RIGHTS_OWNER, Role.REVIEWER, Role.ADMIN), s -> {
             ListAuthorizedSellersRequest.Builder request = ListAuthorizedSellersRequest.newBuilder().setBrandId(brandId)
                     .setPlatform(Inputs.orEmpty(platform)).setPage(Paging.of(first, after));
@@ -50,8 +52,11 @@ public class SellerGraph {
     @Name("isAuthorizedSeller")
     @Description("May this shop sell this brand in this market at `at` (default now)? Any signed-in role; the "
             + "brand's seller list stays private. A malformed check is an INVALID_ARGUMENT error.")
-    public Uni<SellerAuthorizationView> isAuthorizedSeller(@Id @NonNull String brandId, @NonNull String platform,
-            @NonNull String shopId, @Description("Market of the sale, ISO 3166-1 alpha-2") @NonNull String country,
+    public Uni<SellerAuthorizationView> isAuthorizedSeller(
+            @Description("The brand.") @Id @NonNull String brandId,
+            @Description("Platform slug, e.g. \"taobao\".") @NonNull String platform,
+            @Description("The platform's shop id.") @NonNull String shopId,
+            @Description("Market of the sale, ISO 3166-1 alpha-2") @NonNull String country,
             Instant at) {
         return calls.call(Caller::requireSignedIn, s -> {
             IsAuthorizedSellerRequest.Builder request = IsAuthorizedSellerRequest.newBuilder().setBrandId(brandId)
@@ -70,21 +75,26 @@ public class SellerGraph {
 
     @Mutation
     @Description("Authorizes a shop for the caller's brand. Idempotent on brand, platform and shop.")
-    public Uni<AuthorizedSellerView> addAuthorizedSeller(@NonNull AddAuthorizedSellerInput input) {
+    public Uni<AuthorizedSellerView> addAuthorizedSeller(
+            @Description("The shop, brand, markets and validity window to authorize.")
+            @NonNull AddAuthorizedSellerInput input) {
         return calls.call(Access::ownerWrite, s -> s.addAuthorizedSeller(input.toRequest()))
                 .map(r -> AuthorizedSellerView.of(r.getSeller()));
     }
 
     @Mutation
     @Description("Changes territory, validity or note. The brand's owner or an admin.")
-    public Uni<AuthorizedSellerView> updateAuthorizedSeller(@NonNull UpdateAuthorizedSellerInput input) {
+    public Uni<AuthorizedSellerView> updateAuthorizedSeller(
+            @Description("The entry and the fields to change; unset fields stay as they are.")
+            @NonNull UpdateAuthorizedSellerInput input) {
         return calls.call(Access::ownerWrite, s -> s.updateAuthorizedSeller(input.toRequest()))
                 .map(r -> AuthorizedSellerView.of(r.getSeller()));
     }
 
     @Mutation
     @Description("Removes an entry; false when it was already removed. Idempotent.")
-    public Uni<Boolean> removeAuthorizedSeller(@Id @NonNull String id) {
+    public Uni<Boolean> removeAuthorizedSeller(
+            @Description("The authorized-seller entry to remove.") @Id @NonNull String id) {
         return calls.call(Access::ownerWrite,
                 s -> s.removeAuthorizedSeller(RemoveAuthorizedSellerRequest.newBuilder().setId(id).build()))
                 .map(r -> r.getRemoved());

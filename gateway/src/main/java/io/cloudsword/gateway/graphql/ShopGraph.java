@@ -68,7 +68,9 @@ public class ShopGraph {
     @Mutation
     @Description("Records a strike against a shop for an upheld notice. Idempotent per (shop, noticeId). 1 and 2 live "
             + "strikes warn; the 3rd suspends the shop and takes down all its active listings at once.")
-    public Uni<ListingPayloads.AddStrike> addStrike(@NonNull StrikeInputs.AddStrike input) {
+    public Uni<ListingPayloads.AddStrike> addStrike(
+            @Description("The shop, the reason and the decision the strike rests on.")
+            @NonNull StrikeInputs.AddStrike input) {
         return calls.call(Caller::requireSignedIn, s -> s.addStrike(input.toProto()))
                 .map(ListingPayloads.AddStrike::of);
     }
@@ -76,7 +78,8 @@ public class ShopGraph {
     @Mutation
     @Description("Revokes a strike (appeal granted, notice withdrawn). Idempotent. A SUSPENDED shop stays suspended "
             + "until a reviewer reinstates it.")
-    public Uni<ListingPayloads.RevokeStrike> revokeStrike(@NonNull StrikeInputs.RevokeStrike input) {
+    public Uni<ListingPayloads.RevokeStrike> revokeStrike(
+            @Description("The strike to revoke and why.") @NonNull StrikeInputs.RevokeStrike input) {
         return calls.call(Caller::requireSignedIn, s -> s.revokeStrike(input.toProto()))
                 .map(ListingPayloads.RevokeStrike::of);
     }

@@ -10,17 +10,22 @@ import org.eclipse.microprofile.graphql.NonNull;
 import io.cloudsword.api.brand.v1.Trademark;
 import io.cloudsword.api.common.v1.PageInfo;
 
+@Description("One page of trademarks (Relay connection).")
 @Name("TrademarkConnection")
 public class TrademarkConnection {
+    @Description("The trademarks of this page, in order.")
     @NonNull
     public List<@NonNull Edge> edges;
+    @Description("Where the next page starts.")
     @NonNull
     public PageInfoView pageInfo;
 
+    @Description("One trademark in a page.")
     @Name("TrademarkEdge")
     public static class Edge {
         @Description(BrandConnection.CURSOR)
         public String cursor;
+        @Description("The trademark.")
         @NonNull
         public TrademarkView node;
     }

@@ -33,7 +33,7 @@ public class TrademarkGraph {
 
     @Query
     @Description("A trademark by id. Any signed-in role.")
-    public Uni<TrademarkView> trademark(@Id @NonNull String id) {
+    public Uni<TrademarkView> trademark(@Description("The trademark's id.") @Id @NonNull String id) {
         return calls.call(Caller::requireSignedIn,
                 s -> s.getTrademark(GetTrademarkRequest.newBuilder().setId(id).build()))
                 .map(r -> TrademarkView.of(r.getTrademark()));
@@ -41,11 +41,14 @@ public class TrademarkGraph {
 
     @Query
     @Description("Trademarks by office, then registration number. Any signed-in role.")
-    public Uni<TrademarkConnection> trademarks(@Id String ownerId, @Id String brandId,
+    public Uni<TrademarkConnection> trademarks(
+            @Description("Only this owner's trademarks.") @Id String ownerId,
+            @Description("Only this brand's trademarks.") @Id String brandId,
             @Description("e.g. EUIPO; null = any") String office,
             @Description("Effective statuses; empty = any") List<String> statuses,
             @Description("Exact, normalized; with office for a natural-key lookup") String registrationNumber,
-            Integer first, String after) {
+            @Description("Page size 1..500, default 50.") Integer first,
+            @Description("pageInfo.endCursor of the previous page.") String after) {
         return calls.call(Caller::requireSignedIn, s -> s.listTrademarks(ListTrademarksRequest.newBuilder()
                 .setOwnerId(Inputs.orEmpty(ownerId)).setBrandId(Inputs.orEmpty(brandId))
                 .setOffice(Enums.parse(TrademarkOffice.class, TrademarkView.OFFICE, office, "office"))
@@ -57,8 +60,10 @@ public class TrademarkGraph {
     @Query
     @Description("Can this notifier (owner or agent) rely on this trademark at `at` (default now)? Rights owners "
             + "for themselves, reviewers, admins. A malformed check is an INVALID_ARGUMENT error.")
-    public Uni<RightStandingView> checkRightStanding(@Id @NonNull String notifierOwnerId,
-            @Id @NonNull String trademarkId, Instant at) {
+    public Uni<RightStandingView> checkRightStanding(
+            @Description("The rights owner (or its agent) that wants to rely on the trademark.")
+            @Id @NonNull String notifierOwnerId,
+            @Description("The trademark relied on.") @Id @NonNull String trademarkId, Instant at) {
         return calls.call(caller -> Access.requireOwnerOrStaff(caller.require(Role.RIGHTS_OWNER, Role.REVIEWER,
                 Role.ADMIN), notifierOwnerId, "notifierOwnerId"), s -> {
                     CheckRightStandingRequest.Builder request = CheckRightStandingRequest.newBuilder()
@@ -87,7 +92,9 @@ public class TrademarkGraph {
     @Name("trademarks")
     @Description("The brand's trademarks. One ListTrademarks call per brand: ask for it on a few brands, not on a "
             + "long list.")
-    public Uni<TrademarkConnection> brandTrademarks(@Source BrandView brand, Integer first, String after) {
+    public Uni<TrademarkConnection> brandTrademarks(@Source BrandView brand,
+            @Description("Page size 1..500, default 50.") Integer first,
+            @Description("pageInfo.endCursor of the previous page.") String after) {
         return calls.nested(s -> s.listTrademarks(ListTrademarksRequest.newBuilder().setBrandId(brand.id)
                 .setPage(Paging.of(first, after)).build()))
                 .map(r -> TrademarkConnection.of(r.getTrademarksList(), r.getPageInfo()));
@@ -95,14 +102,17 @@ public class TrademarkGraph {
 
     @Mutation
     @Description("Registers a trademark of the caller's brand. Idempotent on office and registration number.")
-    public Uni<TrademarkView> registerTrademark(@NonNull RegisterTrademarkInput input) {
+    public Uni<TrademarkView> registerTrademark(
+            @Description("The trademark to register.") @NonNull RegisterTrademarkInput input) {
         return calls.call(Access::ownerWrite, s -> s.registerTrademark(input.toRequest()))
                 .map(r -> TrademarkView.of(r.getTrademark()));
     }
 
     @Mutation
     @Description("Changes the fields set in the input. The brand's owner or an admin.")
-    public Uni<TrademarkView> updateTrademark(@NonNull UpdateTrademarkInput input) {
+    public Uni<TrademarkView> updateTrademark(
+            @Description("The trademark and the fields to change; unset fields stay as they are.")
+            @NonNull UpdateTrademarkInput input) {
         return calls.call(Access::ownerWrite, s -> s.updateTrademark(input.toRequest()))
                 .map(r -> TrademarkView.of(r.getTrademark()));
     }

@@ -17,12 +17,15 @@ public class TrademarkView {
     static final String OFFICE = "TRADEMARK_OFFICE_";
     static final String STATUS = "TRADEMARK_STATUS_";
 
+    @Description("The trademark's id (UUID).")
     @Id
     @NonNull
     public String id;
+    @Description("The rights owner holding the trademark.")
     @Id
     @NonNull
     public String ownerId;
+    @Description("The brand the trademark protects.")
     @Id
     @NonNull
     public String brandId;
@@ -32,6 +35,7 @@ public class TrademarkView {
     @Description("Normalized: upper case, no spaces. Unique per office.")
     @NonNull
     public String registrationNumber;
+    @Description("The word mark as registered; empty for a purely figurative mark.")
     @NonNull
     public String markText;
     @Description("Nice classes 1..45, ascending.")
@@ -46,8 +50,10 @@ public class TrademarkView {
     public LocalDate expiryDate;
     @Description("REGISTERED (in force), PENDING, EXPIRED (derived from expiryDate) or CANCELLED.")
     public String status;
+    @Description("SHA-256 (64 hex) of the registration certificate the owner holds.")
     @NonNull
     public String evidenceSha256;
+    @Description("64-bit perceptual hash (16 hex) of the mark's image; empty for a word mark.")
     @NonNull
     public String markImageHash;
     @NonNull

@@ -47,7 +47,10 @@ public class TransparencyLogGraph {
     @Description("RFC 9162 inclusion proof of an entry, by leafIndex or by a code's Digital Link URI (exactly one), in "
             + "the tree of treeSize (default: the latest checkpoint). Public. Sizes that do not line up are "
             + "INVALID_ARGUMENT / INVALID_TREE_SIZE.")
-    public Uni<LogViews.InclusionProofView> inclusionProof(Long leafIndex, String code, Long treeSize) {
+    public Uni<LogViews.InclusionProofView> inclusionProof(
+            @Description("The entry's index in the log; give this or code.") Long leafIndex,
+            @Description("The code's GS1 Digital Link URI; give this or leafIndex.") String code,
+            @Description("Size of the tree to prove against; default the latest checkpoint's.") Long treeSize) {
         return calls.call(caller -> {
             if ((leafIndex == null) == (code == null || code.isBlank())) {
                 throw new ApiError(ErrorCode.INVALID_ARGUMENT, "leafIndex", "FIELD_REQUIRED",
@@ -70,7 +73,9 @@ public class TransparencyLogGraph {
     @Query
     @Description("RFC 9162 consistency proof between tree sizes first and second (default: the latest checkpoint), "
             + "0 < first <= second <= log size. Public.")
-    public Uni<LogViews.ConsistencyProofView> consistencyProof(@NonNull Long first, Long second) {
+    public Uni<LogViews.ConsistencyProofView> consistencyProof(
+            @Description("The smaller tree size (not a page size), at least 1.") @NonNull Long first,
+            @Description("The larger tree size; default the latest checkpoint's.") Long second) {
         return calls.call(TransparencyLogGraph::anyone, s -> {
             GetConsistencyProofRequest.Builder request = GetConsistencyProofRequest.newBuilder().setFirstTreeSize(first);
             if (second != null) {

@@ -14,12 +14,15 @@ import io.cloudsword.api.brand.v1.UpdateAuthorizedSellerRequest;
 @Input("UpdateAuthorizedSellerInput")
 @Description("Only the fields set are changed; territories are replaced whole.")
 public class UpdateAuthorizedSellerInput {
+    @Description("The authorized-seller entry to change.")
     @Id
     @NonNull
     public String id;
+    @Description("New markets, replacing the old list; [] = all markets.")
     public List<@NonNull String> territories;
     public Instant validFrom;
     public Instant validUntil;
+    @Description("New note; \"\" clears it.")
     public String note;
 
     UpdateAuthorizedSellerRequest toRequest() {

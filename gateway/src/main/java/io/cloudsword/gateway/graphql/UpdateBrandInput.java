@@ -13,17 +13,25 @@ import io.cloudsword.api.brand.v1.UpdateBrandRequest;
 @Input("UpdateBrandInput")
 @Description("Only the fields set are changed; lists are replaced whole (pass [] to clear one).")
 public class UpdateBrandInput {
+    @Description("The brand to change; the caller must own it (admins: any).")
     @Id
     @NonNull
     public String id;
     @Description("The version last read; a stale one is refused (VERSION_MISMATCH). Null = no check.")
     public Long expectedVersion;
+    @Description("New brand name.")
     public String name;
+    @Description("New aliases, replacing the old list; [] clears.")
     public List<String> aliases;
+    @Description("New official domains, replacing the old list; [] clears.")
     public List<String> officialDomains;
+    @Description("New GS1 company prefixes in GTIN-13 form (6 to 12 digits), replacing the old list.")
     public List<String> gs1CompanyPrefixes;
+    @Description("New exclusive-distribution flag.")
     public Boolean exclusiveDistribution;
+    @Description("New official image hashes (16 hex each), replacing the old list; [] clears.")
     public List<String> officialImageHashes;
+    @Description("New distribution markets, replacing the old list; [] = worldwide.")
     public List<String> distributionTerritories;
 
     UpdateBrandRequest toRequest() {

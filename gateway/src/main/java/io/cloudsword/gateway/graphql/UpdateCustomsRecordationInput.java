@@ -15,17 +15,26 @@ import io.cloudsword.api.brand.v1.UpdateCustomsRecordationRequest;
 @Input("UpdateCustomsRecordationInput")
 @Description("Only the fields set are changed; lists are replaced whole.")
 public class UpdateCustomsRecordationInput {
+    @Description("The recordation to change; the caller must own it (admins: any).")
     @Id
     @NonNull
     public String id;
+    @Description("New trademarks (the caller's own, in force), replacing the old list; at least one.")
     @Id
     public List<@NonNull String> trademarkIds;
+    @Description("New HS codes (4 or 6 digits), replacing the old list; at least one.")
     public List<@NonNull String> hsCodes;
+    @Description("New territories, replacing the old list; at least one.")
     public List<@NonNull String> territories;
+    @Description("New authentic GTINs, replacing the old list; [] clears.")
     public List<@NonNull String> authenticGtins;
+    @Description("New image hashes of genuine goods, replacing the old list; [] clears.")
     public List<@NonNull String> authenticImageHashes;
+    @Description("New identification aids, replacing the old list; [] clears.")
     public List<RecordationPartsInput.@NonNull Aid> identificationAids;
+    @Description("New authorized importers and distributors, replacing the old list; [] clears.")
     public List<RecordationPartsInput.@NonNull Party> authorizedDistributors;
+    @Description("New detention contact, replacing the old one.")
     public RecordationPartsInput.Contact detentionContact;
     public LocalDate validFrom;
     public LocalDate validUntil;

@@ -13,12 +13,17 @@ import io.cloudsword.api.brand.v1.UpdateProductRequest;
 @Input("UpdateProductInput")
 @Description("Only the fields set are changed; msrps and imageHashes are replaced whole. The GTIN never changes.")
 public class UpdateProductInput {
+    @Description("The product to change; the caller must own its brand (admins: any).")
     @Id
     @NonNull
     public String id;
+    @Description("New product name.")
     public String name;
+    @Description("New 6-digit HS subheading; \"\" clears.")
     public String hsCode;
+    @Description("New suggested retail prices, replacing the old list; [] clears.")
     public List<@NonNull MarketPriceInput> msrps;
+    @Description("New official image hashes (16 hex each), replacing the old list; [] clears.")
     public List<@NonNull String> imageHashes;
 
     UpdateProductRequest toRequest() {

@@ -12,16 +12,23 @@ import io.cloudsword.api.brand.v1.UpdateRightsOwnerRequest;
 @Description("Only the fields set are changed. Changing legalName, country or tradeRegisterNumber of a VERIFIED "
         + "owner sends it back to PENDING.")
 public class UpdateRightsOwnerInput {
+    @Description("The rights owner to change: the caller's own, or any for an admin.")
     @Id
     @NonNull
     public String id;
     @Description("The version last read; a stale one is refused (VERSION_MISMATCH). Null = no check.")
     public Long expectedVersion;
+    @Description("New legal name.")
     public String legalName;
+    @Description("New ISO 3166-1 alpha-2 country of registration.")
     public String country;
+    @Description("New postal address.")
     public String address;
+    @Description("New contact phone.")
     public String phone;
+    @Description("New contact e-mail.")
     public String email;
+    @Description("New trade register number.")
     public String tradeRegisterNumber;
 
     UpdateRightsOwnerRequest toRequest() {

@@ -16,17 +16,23 @@ import io.cloudsword.api.brand.v1.UpdateTrademarkRequest;
 @Description("Renewal (new expiryDate), cancellation (status CANCELLED), evidence, classes, territory. Only the "
         + "fields set are changed; lists are replaced whole.")
 public class UpdateTrademarkInput {
+    @Description("The trademark to change; the caller must own it (admins: any).")
     @Id
     @NonNull
     public String id;
+    @Description("New word mark text.")
     public String markText;
+    @Description("New Nice classes (1..45), replacing the old list.")
     public List<@NonNull Integer> niceClasses;
+    @Description("New territories, replacing the old list.")
     public List<@NonNull String> territories;
     public LocalDate registrationDate;
     public LocalDate expiryDate;
     @Description("REGISTERED, PENDING or CANCELLED")
     public String status;
+    @Description("New SHA-256 (64 hex) of the registration certificate.")
     public String evidenceSha256;
+    @Description("New perceptual hash (16 hex) of the mark's image; \"\" clears.")
     public String markImageHash;
 
     UpdateTrademarkRequest toRequest() {

@@ -44,6 +44,7 @@ public class VerificationGraph {
             + "many attempts from one client are UNAVAILABLE / RATE_LIMITED.")
     public Uni<CodeVerificationView> verifyCode(
             @Description("GS1 Digital Link URI https://{host}/01/{gtin}/21/{serial}") @NonNull String code,
+            @Description("Where and how the code was scanned; optional, improves clone detection.")
             ScanContextInput context) {
         return calls.call(anyone -> {
         }, s -> s.verify(VerifyRequest.newBuilder().setCode(code)
@@ -55,6 +56,7 @@ public class VerificationGraph {
     @Description("Checks up to 1,000 codes at once (customs lines, platform checks), each recorded as a scan; "
             + "answered per item in request order, a malformed code being that item's error. Any signed-in role.")
     public Uni<List<CodeVerificationResultView>> verifyCodes(
+            @Description("Up to 1,000 codes, each with its scan context.")
             @NonNull List<ScanContextInput.@NonNull VerifyCodeInput> requests) {
         return calls.call(caller -> {
             caller.requireSignedIn();
@@ -74,8 +76,10 @@ public class VerificationGraph {
 
     @Query
     @Description("Scan history of one code, newest first: the code's owner, reviewers and admins.")
-    public Uni<ScanView.Connection> codeScans(@Description("Digital Link URI") @NonNull String code, Integer first,
-            String after) {
+    public Uni<ScanView.Connection> codeScans(
+            @Description("Digital Link URI") @NonNull String code,
+            @Description("Page size 1..500, default 50.") Integer first,
+            @Description("pageInfo.endCursor of the previous page.") String after) {
         return calls.call(CodeBatchGraph::ownerSide, s -> s.listScans(ListScansRequest.newBuilder().setCode(code)
                 .setPage(Paging.of(first, after)).build()))
                 .map(r -> ScanView.Connection.of(r.getScansList(), r.getPageInfo()));
@@ -85,7 +89,8 @@ public class VerificationGraph {
     @Description("Lifecycle events of one code (range events covering it included), oldest first: the code's owner, "
             + "reviewers, admins and customs.")
     public Uni<LifecycleEventView.Connection> lifecycleEvents(@Description("Digital Link URI") @NonNull String code,
-            Integer first, String after) {
+            @Description("Page size 1..500, default 50.") Integer first,
+            @Description("pageInfo.endCursor of the previous page.") String after) {
         return calls.call(c -> c.require(Role.RIGHTS_OWNER, Role.REVIEWER, Role.ADMIN, Role.CUSTOMS),
                 s -> s.listLifecycleEvents(ListLifecycleEventsRequest.newBuilder().setCode(code)
                         .setPage(Paging.of(first, after)).build()))
@@ -96,7 +101,9 @@ public class VerificationGraph {
     @Description("Records one lifecycle event on codes of the caller's own batches, appended to the transparency log. "
             + "Idempotent on eventId. A step that does not fit the code's state is FAILED_PRECONDITION / "
             + "INVALID_STATE_TRANSITION.")
-    public Uni<CodePayloads.RecordLifecycleEvent> recordLifecycleEvent(@NonNull RecordLifecycleEventInput input) {
+    public Uni<CodePayloads.RecordLifecycleEvent> recordLifecycleEvent(
+            @Description("The EPCIS event: action, business step, the codes (or a range), time and place.")
+            @NonNull RecordLifecycleEventInput input) {
         return calls.call(c -> c.require(Role.RIGHTS_OWNER, Role.ADMIN), s -> s.recordLifecycleEvent(
                 RecordLifecycleEventRequest.newBuilder().setEvent(input.toProto()).build()))
                 .map(r -> {
