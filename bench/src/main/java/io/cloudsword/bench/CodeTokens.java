@@ -63,6 +63,13 @@ final class CodeTokens {
         return tokens == null ? adminToken : tokens.token("bench-reviewer").role("reviewer").sign();
     }
 
+    /** A customs officer of {@code authority} (role customs, customs_authority claim); the admin when no key is at hand. */
+    String customs(String authority) {
+        return tokens == null ? adminToken
+                : tokens.token("bench-customs-" + authority).role("customs").claim("customs_authority", authority)
+                        .sign();
+    }
+
     /** A service acting on its own behalf (role system), as complaint-service calls listing-service; else the admin. */
     String system(String service) {
         return tokens == null ? adminToken : tokens.token("system:" + service).role("system").sign();
