@@ -256,20 +256,11 @@ class SuiteEndToEndIT {
         assertEquals(gtin14, JsonText.string(created, "gtin"), created);
 
         // the batch is a background job: follow it (bounded, so a stuck job fails here rather than hanging the build)
-        long giveUp = System.nanoTime() + Duration.ofSeconds(60).toNanos();
-        String read;
-        String status;
-        while (true) {
-            read = graphql(owner, "{ codeBatch(id: \\\"" + batchId
-                    + "\\\") { id status codesDone quantity failureReason firstCodeLogIndex commitmentLogIndex "
-                    + "progress { percent codesDone codesTotal } product { name } brand { name } } }").body();
-            status = JsonText.string(read, "status");
-            if (!status.equals("PENDING") && !status.equals("RUNNING")) {
-                break;
-            }
-            assertTrue(System.nanoTime() < giveUp, "the batch is still " + status + " after 60 s: " + read);
-            Thread.sleep(200);
-        }
+        String read = awaitAnswer(Duration.ofSeconds(60), "the batch to finish", () -> graphql(owner,
+                "{ codeBatch(id: \\\"" + batchId + "\\\") { id status codesDone quantity failureReason firstCodeLogIndex "
+                        + "commitmentLogIndex progress { percent codesDone codesTotal } product { name } brand { name } } }")
+                .body(), answer -> !Set.of("PENDING", "RUNNING").contains(JsonText.string(answer, "status")));
+        String status = JsonText.string(read, "status");
         assertEquals("COMPLETED", status, read);
         assertEquals(CODES, JsonText.number(read, "codesDone"), read);
         assertTrue(read.contains("\"percent\":100") && read.contains("\"codesTotal\":" + CODES), read);
@@ -335,18 +326,10 @@ class SuiteEndToEndIT {
         assertTrue(decided.contains("\"state\":\"ACCEPTED\""), decided);
 
         // the takedown travels through complaint-service's outbox into listing-service
-        long giveUp = System.nanoTime() + Duration.ofSeconds(30).toNanos();
-        String read;
-        while (true) {
-            read = graphql(admin, "{ complaint(id: \\\"" + complaintId + "\\\") { items { takedownAppliedAt "
-                    + "listing { id state } } } verifyComplaintAuditTrail(complaintId: \\\"" + complaintId
-                    + "\\\") { intact } }").body();
-            if (read.contains("\"state\":\"TAKEN_DOWN\"") && !read.contains("\"takedownAppliedAt\":null")) {
-                break;
-            }
-            assertTrue(System.nanoTime() < giveUp, "not taken down after 30 s: " + read);
-            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
-        }
+        String read = awaitAnswer(Duration.ofSeconds(30), "the listing to be taken down", () -> graphql(admin,
+                "{ complaint(id: \\\"" + complaintId + "\\\") { items { takedownAppliedAt listing { id state } } } "
+                        + "verifyComplaintAuditTrail(complaintId: \\\"" + complaintId + "\\\") { intact } }").body(),
+                answer -> answer.contains("\"state\":\"TAKEN_DOWN\"") && !answer.contains("\"takedownAppliedAt\":null"));
         assertTrue(read.contains(listingId), read);
         assertTrue(read.contains("\"intact\":true"), read);
     }
@@ -525,6 +508,20 @@ class SuiteEndToEndIT {
             return true;
         } catch (CharacterCodingException e) {
             return false;
+        }
+    }
+
+    /** A query's answer once it satisfies {@code done}, asked again every 200 ms; fails after {@code within}. */
+    private static String awaitAnswer(Duration within, String what, java.util.concurrent.Callable<String> ask,
+            java.util.function.Predicate<String> done) throws Exception {
+        long giveUp = System.nanoTime() + within.toNanos();
+        while (true) {
+            String answer = ask.call();
+            if (done.test(answer)) {
+                return answer;
+            }
+            assertTrue(System.nanoTime() < giveUp, "waited " + within.toSeconds() + " s for " + what + ": " + answer);
+            java.util.concurrent.locks.LockSupport.parkNanos(Duration.ofMillis(200).toNanos());
         }
     }
 

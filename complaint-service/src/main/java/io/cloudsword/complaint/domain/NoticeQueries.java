@@ -9,6 +9,7 @@ import java.util.UUID;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
+import io.cloudsword.complaint.effects.RegistryClient;
 import io.cloudsword.complaint.repository.AuditStore;
 import io.cloudsword.complaint.repository.ConsumerReportStore;
 import io.cloudsword.complaint.repository.NoticeStore;
@@ -45,14 +46,16 @@ public class NoticeQueries {
     private final RecordStore records;
     private final AuditStore audit;
     private final ConsumerReportStore reports;
+    private final RegistryClient registry;
 
     public NoticeQueries(Transactions tx, NoticeStore notices, RecordStore records, AuditStore audit,
-            ConsumerReportStore reports) {
+            ConsumerReportStore reports, RegistryClient registry) {
         this.tx = tx;
         this.notices = notices;
         this.records = records;
         this.audit = audit;
         this.reports = reports;
+        this.registry = registry;
     }
 
     /** Newest first. */
@@ -245,11 +248,16 @@ public class NoticeQueries {
                 last.id().toString()), slice.hasNextPage());
     }
 
-    /** Reports with contact data: staff only. Newest first. */
+    /**
+     * Reports with contact data: staff only. Newest first. A brand's code reports are those whose
+     * GTIN lies under one of the brand's GS1 prefixes (asked of brand-registry).
+     */
     public Listed<ConsumerReport> consumerReports(Caller caller, String platform, String listingExternalId,
-            List<String> gtinPrefixes, List<String> statuses, int first, String after) {
+            String brandId, List<String> statuses, int first, String after) {
         caller.requireRole(Caller.REVIEWER, Caller.ADMIN);
         Page page = Page.of(first, after, "consumer-reports", 2);
+        List<String> gtinPrefixes = brandId.isEmpty() ? null
+                : registry.brandPrefixes(brandId);
         StringBuilder where = new StringBuilder("TRUE");
         List<Object> args = new ArrayList<>();
         if (!platform.isEmpty()) {

@@ -28,7 +28,6 @@ import io.cloudsword.complaint.domain.NoticeQueries;
 import io.cloudsword.complaint.domain.Notices;
 import io.cloudsword.complaint.domain.Statements;
 import io.cloudsword.complaint.domain.Transparency;
-import io.cloudsword.complaint.effects.RegistryClient;
 import io.cloudsword.complaint.repository.DecisionFeed;
 import io.cloudsword.kit.auth.Caller;
 import io.cloudsword.kit.auth.CallerInterceptor;
@@ -52,7 +51,6 @@ public class ComplaintGrpcService extends MutinyComplaintServiceGrpc.ComplaintSe
     private final NoticeQueries queries;
     private final Transparency transparency;
     private final Accountability accountability;
-    private final RegistryClient registry;
     private final Duration watchPoll;
     private final Duration heartbeat;
     private final ScheduledExecutorService watchers = Executors.newScheduledThreadPool(2, r -> {
@@ -62,7 +60,7 @@ public class ComplaintGrpcService extends MutinyComplaintServiceGrpc.ComplaintSe
     });
 
     public ComplaintGrpcService(Notices notices, CounterNotices counterNotices, Appeals appeals, ConsumerReports reports,
-            NoticeQueries queries, Transparency transparency, Accountability accountability, RegistryClient registry,
+            NoticeQueries queries, Transparency transparency, Accountability accountability,
             @ConfigProperty(name = "cloudsword.decisions.watch-poll", defaultValue = "PT0.25S") Duration watchPoll,
             @ConfigProperty(name = "cloudsword.decisions.heartbeat", defaultValue = "PT10S") Duration heartbeat) {
         this.notices = notices;
@@ -72,7 +70,6 @@ public class ComplaintGrpcService extends MutinyComplaintServiceGrpc.ComplaintSe
         this.queries = queries;
         this.transparency = transparency;
         this.accountability = accountability;
-        this.registry = registry;
         this.watchPoll = watchPoll;
         this.heartbeat = heartbeat;
     }
@@ -339,9 +336,7 @@ public class ComplaintGrpcService extends MutinyComplaintServiceGrpc.ComplaintSe
     public Uni<ListConsumerReportsResponse> listConsumerReports(ListConsumerReportsRequest r) {
         Caller caller = CallerInterceptor.current();
         return blocking(() -> {
-            caller.requireRole(Caller.REVIEWER, Caller.ADMIN);
-            List<String> prefixes = r.getBrandId().isEmpty() ? null : registry.brandPrefixes(r.getBrandId());
-            var listed = queries.consumerReports(caller, r.getPlatform(), r.getListingExternalId(), prefixes,
+            var listed = queries.consumerReports(caller, r.getPlatform(), r.getListingExternalId(), r.getBrandId(),
                     names(r.getStatusesList(), "CONSUMER_REPORT_STATUS_", "statuses"), r.getPage().getFirst(),
                     r.getPage().getAfter());
             ListConsumerReportsResponse.Builder b = ListConsumerReportsResponse.newBuilder().setPageInfo(page(listed));
