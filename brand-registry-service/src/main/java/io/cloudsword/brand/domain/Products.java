@@ -158,6 +158,17 @@ public class Products {
         }).flatMap(query -> products.list(query, page)).map(page::slice);
     }
 
+    /**
+     * BatchListBrandProducts: the first products of each requested brand by GTIN (ListProducts
+     * order), answered per requested brand in request order, with the same checks and item errors
+     * as BatchListBrandTrademarks. Products are public and ListProducts answers every caller alike,
+     * so this does too. One statement for the whole batch, whatever its size.
+     */
+    public Uni<List<Trademarks.BrandFirst<Product>>> firstOfBrands(List<String> brandIds, int firstPerBrand) {
+        return Uni.createFrom().item(() -> Trademarks.BrandBatch.parse(brandIds, firstPerBrand))
+                .flatMap(batch -> products.firstOfBrands(batch.distinctIds(), batch.first() + 1).map(batch::answer));
+    }
+
     /** Name, HS code, prices (replaced whole), image hashes; by the owner. The GTIN never changes. */
     @WithTransaction
     public Uni<Product> update(Caller caller, String id, NewProduct values, Set<String> paths) {

@@ -146,6 +146,90 @@ public class Trademarks {
                 .flatMap(query -> trademarks.list(query, today(), page)).map(page::slice);
     }
 
+    /**
+     * BatchListBrandTrademarks: the first marks of each requested brand, in ListTrademarks order
+     * with the effective status of today, answered per requested brand in request order. Marks
+     * are public registry data and ListTrademarks answers every caller (anonymous included) alike,
+     * so this does too: no caller check. One statement for the whole batch, whatever its size.
+     */
+    public Uni<List<BrandFirst<Trademark>>> firstOfBrands(List<String> brandIds, int firstPerBrand) {
+        return Uni.createFrom().item(() -> BrandBatch.parse(brandIds, firstPerBrand))
+                .flatMap(batch -> trademarks.firstOfBrands(batch.distinctIds(), batch.first() + 1).map(batch::answer));
+    }
+
+    /**
+     * The answer for one requested brand of a BatchListBrand* call: its first records and whether
+     * it has more (then ListTrademarks / ListProducts page on), or the item's error (malformed id:
+     * INVALID_ARGUMENT, unknown brand: NOT_FOUND / BRAND_NOT_FOUND, both on "brand_ids[i]").
+     * {@code brandId} is the id as requested, so that callers match answers to what they asked.
+     */
+    public record BrandFirst<T>(String brandId, List<T> items, boolean hasMore, DomainException error) {
+    }
+
+    /**
+     * A checked BatchListBrandTrademarks / BatchListBrandProducts request: per requested position
+     * the brand's id or its item error, the distinct ids to read once each, and the number per
+     * brand. Shared by Trademarks and Products so that both batches refuse and answer alike.
+     */
+    record BrandBatch(List<String> requested, List<Object> parsed, List<UUID> distinctIds, int first) {
+
+        static final int MAX_BRANDS = 500;
+        static final int DEFAULT_FIRST = 10;
+        static final int MAX_FIRST = 50;
+
+        /** Refuses the whole call for the caps; a malformed id is only that item's error. */
+        static BrandBatch parse(List<String> brandIds, int firstPerBrand) {
+            if (brandIds.isEmpty()) {
+                throw DomainException.invalid("brand_ids", "FIELD_REQUIRED", "brand_ids must name at least one brand");
+            }
+            if (brandIds.size() > MAX_BRANDS) {
+                throw DomainException.invalid("brand_ids", "TOO_MANY_ITEMS", "At most " + MAX_BRANDS
+                        + " brand ids per batch, got " + brandIds.size());
+            }
+            if (firstPerBrand < 0 || firstPerBrand > MAX_FIRST) {
+                throw DomainException.invalid("first_per_brand", "VALUE_OUT_OF_RANGE", "first_per_brand must be 1.."
+                        + MAX_FIRST + " (0 = " + DEFAULT_FIRST + "), got " + firstPerBrand);
+            }
+            List<Object> parsed = new ArrayList<>(brandIds.size());
+            Set<UUID> distinct = new LinkedHashSet<>();
+            for (int i = 0; i < brandIds.size(); i++) {
+                try {
+                    UUID id = UUID.fromString(Checks.id("brand_ids[" + i + "]", brandIds.get(i)));
+                    parsed.add(id);
+                    distinct.add(id);
+                } catch (DomainException e) {
+                    parsed.add(e);
+                }
+            }
+            return new BrandBatch(brandIds, parsed, new ArrayList<>(distinct),
+                    firstPerBrand == 0 ? DEFAULT_FIRST : firstPerBrand);
+        }
+
+        /**
+         * One answer per requested position (duplicates answered each time) from the rows read
+         * with limit first + 1: the extra row only tells that there are more.
+         */
+        <T> List<BrandFirst<T>> answer(Map<UUID, List<T>> firstPlusOneByBrand) {
+            List<BrandFirst<T>> out = new ArrayList<>(parsed.size());
+            for (int i = 0; i < parsed.size(); i++) {
+                String asRequested = requested.get(i);
+                if (!(parsed.get(i) instanceof UUID id)) {
+                    out.add(new BrandFirst<>(asRequested, List.of(), false, (DomainException) parsed.get(i)));
+                    continue;
+                }
+                List<T> rows = firstPlusOneByBrand.get(id);
+                if (rows == null) {
+                    out.add(new BrandFirst<>(asRequested, List.of(), false, DomainException.notFound(
+                            "brand_ids[" + i + "]", "BRAND_NOT_FOUND", "No brand with id " + asRequested)));
+                    continue;
+                }
+                boolean hasMore = rows.size() > first;
+                out.add(new BrandFirst<>(asRequested, hasMore ? rows.subList(0, first) : rows, hasMore, null));
+            }
+            return out;
+        }
+    }
+
     static UUID optionalId(String field, String value) {
         return value == null || value.isBlank() ? null : UUID.fromString(Checks.id(field, value));
     }

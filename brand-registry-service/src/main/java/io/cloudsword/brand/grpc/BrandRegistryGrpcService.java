@@ -180,6 +180,24 @@ public class BrandRegistryGrpcService extends MutinyBrandRegistryServiceGrpc.Bra
     }
 
     @Override
+    public Uni<BatchListBrandTrademarksResponse> batchListBrandTrademarks(BatchListBrandTrademarksRequest request) {
+        return trademarks.firstOfBrands(request.getBrandIdsList(), request.getFirstPerBrand()).map(results -> {
+            java.time.LocalDate today = trademarks.today();
+            BatchListBrandTrademarksResponse.Builder response = BatchListBrandTrademarksResponse.newBuilder();
+            for (Trademarks.BrandFirst<io.cloudsword.brand.domain.Trademark> r : results) {
+                BrandTrademarks.Builder item = BrandTrademarks.newBuilder().setBrandId(r.brandId())
+                        .setHasMore(r.hasMore());
+                r.items().forEach(t -> item.addTrademarks(TrademarkMessages.toProto(t, today)));
+                if (r.error() != null) {
+                    item.setError(Wire.itemError(r.error()));
+                }
+                response.addResults(item);
+            }
+            return response.build();
+        });
+    }
+
+    @Override
     public Uni<UpdateTrademarkResponse> updateTrademark(UpdateTrademarkRequest request) {
         Caller caller = CallerInterceptor.current();
         return Uni.createFrom().item(() -> Wire.mask(request.getUpdateMask(), io.cloudsword.brand.domain.NewTrademark.UPDATABLE))
@@ -240,6 +258,22 @@ public class BrandRegistryGrpcService extends MutinyBrandRegistryServiceGrpc.Bra
                     return response.setPageInfo(Wire.pageInfo(last == null ? ""
                             : Page.cursor("products-by-gtin", last.gtin), slice.hasNextPage())).build();
                 });
+    }
+
+    @Override
+    public Uni<BatchListBrandProductsResponse> batchListBrandProducts(BatchListBrandProductsRequest request) {
+        return products.firstOfBrands(request.getBrandIdsList(), request.getFirstPerBrand()).map(results -> {
+            BatchListBrandProductsResponse.Builder response = BatchListBrandProductsResponse.newBuilder();
+            for (Trademarks.BrandFirst<io.cloudsword.brand.domain.Product> r : results) {
+                BrandProducts.Builder item = BrandProducts.newBuilder().setBrandId(r.brandId()).setHasMore(r.hasMore());
+                r.items().forEach(p -> item.addProducts(ProductMessages.toProto(p)));
+                if (r.error() != null) {
+                    item.setError(Wire.itemError(r.error()));
+                }
+                response.addResults(item);
+            }
+            return response.build();
+        });
     }
 
     @Override

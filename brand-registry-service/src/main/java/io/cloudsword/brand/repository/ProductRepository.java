@@ -35,6 +35,19 @@ public class ProductRepository implements PanacheRepositoryBase<Product, UUID> {
             + " substr(k.gtin, 2, 11), substr(k.gtin, 2, 12)) ORDER BY length(g.prefix) DESC LIMIT 1) p ON true"
             + " JOIN brand b ON b.id = p.brand_id";
 
+    /**
+     * The first products of each brand of a batch in one statement, as for trademarks in
+     * TrademarkRepository: the lateral ORDER BY gtin LIMIT is exactly product_brand_gtin_idx
+     * (brand_id, gtin), one short ordered index range per brand without relying on statistics.
+     */
+    private static final String FIRST_OF_BRANDS = "SELECT k.brand_id AS requested_brand_id, p.id, p.brand_id,"
+            + " p.owner_id, p.gtin, p.name, p.hs_code, p.msrps, p.image_hashes, p.created_at, p.updated_at"
+            + " FROM unnest($1::uuid[]) WITH ORDINALITY AS k(brand_id, ord)"
+            + " JOIN brand b ON b.id = k.brand_id"
+            + " LEFT JOIN LATERAL (SELECT x.* FROM product x WHERE x.brand_id = k.brand_id"
+            + " ORDER BY x.gtin LIMIT $2) p ON true"
+            + " ORDER BY k.ord, p.gtin";
+
     private final Pool pool;
 
     public ProductRepository(Pool pool) {
@@ -60,6 +73,29 @@ public class ProductRepository implements PanacheRepositoryBase<Product, UUID> {
             }
             return out;
         });
+    }
+
+    /**
+     * BatchListBrandProducts: up to {@code limit} products of each brand, by GTIN (ListProducts
+     * order), in one statement for the whole batch, read into detached products. Every existing
+     * brand is a key (an empty list when it has no products); an unknown brand is absent.
+     */
+    public Uni<Map<UUID, List<Product>>> firstOfBrands(List<UUID> brandIds, int limit) {
+        if (brandIds.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return pool.preparedQuery(FIRST_OF_BRANDS).execute(Tuple.of(brandIds.toArray(new UUID[0]), limit))
+                .map(rows -> {
+                    Map<UUID, List<Product>> out = new LinkedHashMap<>();
+                    for (Row r : rows) {
+                        List<Product> products = out.computeIfAbsent(r.getUUID("requested_brand_id"),
+                                k -> new ArrayList<>());
+                        if (r.getUUID("id") != null) {
+                            products.add(product(r));
+                        }
+                    }
+                    return out;
+                });
     }
 
     private static Product product(Row r) {

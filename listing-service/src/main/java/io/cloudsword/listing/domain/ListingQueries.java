@@ -296,11 +296,8 @@ public class ListingQueries {
     public Page.Slice<ListingStore.Transition> transitions(Caller caller, String listingId, Page page) {
         StoredListing l = get(caller, listingId);
         return page.slice(tx.read(c -> {
-            String sql = """
-                    SELECT id, listing_id, from_state, to_state, actor_subject, actor_role, actor_owner, actor_platform,
-                           reason, notice_id, strike_id, statement::text AS statement, occurred_at
-                    FROM listing_transition WHERE listing_id = ?
-                    """ + (page.first() ? "" : " AND (occurred_at, id) > (?, ?)") + " ORDER BY occurred_at, id LIMIT ?";
+            String sql = "SELECT " + TRANSITION_COLUMNS + " FROM listing_transition t WHERE t.listing_id = ?"
+                    + (page.first() ? "" : " AND (t.occurred_at, t.id) > (?, ?)") + " ORDER BY t.occurred_at, t.id LIMIT ?";
             try (PreparedStatement ps = c.prepareStatement(sql)) {
                 List<Object> params = new ArrayList<>(List.of(l.id()));
                 if (!page.first()) {
@@ -312,18 +309,179 @@ public class ListingQueries {
                 List<ListingStore.Transition> out = new ArrayList<>();
                 try (ResultSet rs = ps.executeQuery()) {
                     while (rs.next()) {
-                        String from = rs.getString("from_state");
-                        out.add(new ListingStore.Transition(rs.getObject("id", UUID.class),
-                                rs.getObject("listing_id", UUID.class), from == null ? null : ListingState.valueOf(from),
-                                ListingState.valueOf(rs.getString("to_state")), rs.getString("actor_subject"),
-                                rs.getString("actor_role"), rs.getString("actor_owner"), rs.getString("actor_platform"),
-                                rs.getString("reason"), rs.getString("notice_id"), rs.getObject("strike_id", UUID.class),
-                                rs.getString("statement"), rs.getTimestamp("occurred_at").toInstant()));
+                        out.add(transition(rs));
                     }
                 }
                 return out;
             }
         }));
+    }
+
+    private static final String TRANSITION_COLUMNS = """
+            t.id, t.listing_id, t.from_state, t.to_state, t.actor_subject, t.actor_role, t.actor_owner,
+            t.actor_platform, t.reason, t.notice_id, t.strike_id, t.statement::text AS statement, t.occurred_at""";
+
+    private static ListingStore.Transition transition(ResultSet rs) throws java.sql.SQLException {
+        String from = rs.getString("from_state");
+        return new ListingStore.Transition(rs.getObject("id", UUID.class), rs.getObject("listing_id", UUID.class),
+                from == null ? null : ListingState.valueOf(from), ListingState.valueOf(rs.getString("to_state")),
+                rs.getString("actor_subject"), rs.getString("actor_role"), rs.getString("actor_owner"),
+                rs.getString("actor_platform"), rs.getString("reason"), rs.getString("notice_id"),
+                rs.getObject("strike_id", UUID.class), rs.getString("statement"),
+                rs.getTimestamp("occurred_at").toInstant());
+    }
+
+    // ----- first pages of many parents at once (the gateway's nested fields over a page of parents)
+
+    /** Most parents one batch call takes, and most items per parent. */
+    public static final int MAX_PARENTS = 500;
+    public static final int MAX_PER_PARENT = 50;
+    static final int DEFAULT_PER_PARENT = 10;
+
+    /** The first items of one parent, whether more exist, or the parent's error. */
+    public record FirstPage<T>(List<T> items, boolean hasMore, DomainException error) {
+    }
+
+    private static int perParent(String field, int first) {
+        if (first < 0 || first > MAX_PER_PARENT) {
+            throw DomainException.invalid(field, "OUT_OF_RANGE", field + " must be 1.." + MAX_PER_PARENT + " (0 = "
+                    + DEFAULT_PER_PARENT + "), got " + first);
+        }
+        return first == 0 ? DEFAULT_PER_PARENT : first;
+    }
+
+    private static void parentCount(String field, List<String> ids) {
+        if (ids.isEmpty()) {
+            throw DomainException.invalid(field, "FIELD_REQUIRED", field + " needs at least one id");
+        }
+        if (ids.size() > MAX_PARENTS) {
+            throw DomainException.invalid(field, "TOO_MANY_ITEMS", "At most " + MAX_PARENTS + " ids per call, got "
+                    + ids.size());
+        }
+    }
+
+    /** Parses ids[i] as UUIDs; a malformed one gets its error in {@code errors[i]} and a null here. */
+    private static UUID[] parseIds(String field, List<String> ids, String what, DomainException[] errors) {
+        UUID[] out = new UUID[ids.size()];
+        for (int i = 0; i < ids.size(); i++) {
+            try {
+                out[i] = UUID.fromString(Checks.id(field + "[" + i + "]", ids.get(i)));
+            } catch (IllegalArgumentException e) {
+                errors[i] = DomainException.invalid(field + "[" + i + "]", "INVALID_ID", field + "[" + i + "] is not a "
+                        + what + " id");
+            } catch (DomainException e) {
+                errors[i] = e;
+            }
+        }
+        return out;
+    }
+
+    /**
+     * The highest-scored listings of each brand (scored against it or mentioning it) that the caller
+     * may see, in one statement for all brands: a platform partner sees its platform's, a rights owner
+     * those of its own brands, as in {@link #search}.
+     */
+    public List<FirstPage<StoredListing>> firstListingsOfBrands(Caller caller, List<String> brandIds, int first) {
+        requireReader(caller);
+        parentCount("brand_ids", brandIds);
+        int size = perParent("first_per_brand", first);
+        DomainException[] errors = new DomainException[brandIds.size()];
+        UUID[] brands = parseIds("brand_ids", brandIds, "brand", errors);
+        List<String> visible = new ArrayList<>();
+        List<Object> params = new ArrayList<>();
+        params.add(brands);
+        String platform = confinedPlatform(caller);
+        if (platform != null) {
+            visible.add(" AND l.platform = ?");
+            params.add(platform);
+        }
+        Set<String> owned = confinedBrands(caller);
+        if (owned != null) {
+            UUID[] ownedIds = owned.stream().map(UUID::fromString).toArray(UUID[]::new);
+            visible.add(" AND (l.brand_id = ANY(?) OR l.mentioned_brand_ids && ?::uuid[])");
+            params.add(ownedIds);
+            params.add(ownedIds);
+        }
+        params.add(size + 1);
+        // one LATERAL per brand, each an index walk of that brand's listings, best scored first
+        String sql = "SELECT k.ord, " + ListingStore.COLUMNS + " FROM unnest(?::uuid[]) WITH ORDINALITY AS k(brand, ord)"
+                + " CROSS JOIN LATERAL (SELECT * FROM listing l WHERE (l.brand_id = k.brand"
+                + " OR l.mentioned_brand_ids @> ARRAY[k.brand])" + String.join("", visible)
+                + " ORDER BY l.risk_score DESC, l.updated_at DESC, l.id DESC LIMIT ?) l WHERE k.brand IS NOT NULL"
+                + " ORDER BY k.ord, l.risk_score DESC, l.updated_at DESC, l.id DESC";
+        List<List<StoredListing>> rows = tx.read(c -> {
+            List<List<StoredListing>> byBrand = emptyLists(brandIds.size());
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ListingStore.bind(c, ps, params.toArray());
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        byBrand.get(rs.getInt("ord") - 1).add(ListingStore.read(rs));
+                    }
+                }
+            }
+            return byBrand;
+        });
+        return firstPages(rows, errors, size);
+    }
+
+    /** The first transitions of each listing, oldest first, in one statement for all listings. */
+    public List<FirstPage<ListingStore.Transition>> firstTransitionsOfListings(Caller caller, List<String> listingIds,
+            int first) {
+        requireReader(caller);
+        parentCount("listing_ids", listingIds);
+        int size = perParent("first_per_listing", first);
+        DomainException[] errors = new DomainException[listingIds.size()];
+        UUID[] ids = parseIds("listing_ids", listingIds, "listing", errors);
+        String sql = "SELECT k.ord, " + TRANSITION_COLUMNS + " FROM unnest(?::uuid[]) WITH ORDINALITY AS k(listing, ord)"
+                + " CROSS JOIN LATERAL (SELECT * FROM listing_transition t WHERE t.listing_id = k.listing"
+                + " ORDER BY t.occurred_at, t.id LIMIT ?) t WHERE k.listing IS NOT NULL ORDER BY k.ord, t.occurred_at, t.id";
+        List<List<ListingStore.Transition>> rows = tx.read(c -> {
+            // a listing the caller may not see answers NOT_FOUND, as if it did not exist
+            List<StoredListing> found = listings.query(c, "SELECT " + ListingStore.COLUMNS
+                    + " FROM listing l WHERE l.id = ANY(?)", (Object) ids);
+            Set<UUID> visible = new java.util.HashSet<>();
+            for (StoredListing l : found) {
+                if (maySee(caller, l)) {
+                    visible.add(l.id());
+                }
+            }
+            for (int i = 0; i < ids.length; i++) {
+                if (errors[i] == null && !visible.contains(ids[i])) {
+                    errors[i] = DomainException.notFound("listing_ids[" + i + "]", "LISTING_NOT_FOUND",
+                            "No listing with id " + listingIds.get(i));
+                }
+            }
+            List<List<ListingStore.Transition>> byListing = emptyLists(listingIds.size());
+            try (PreparedStatement ps = c.prepareStatement(sql)) {
+                ListingStore.bind(c, ps, ids, size + 1);
+                try (ResultSet rs = ps.executeQuery()) {
+                    while (rs.next()) {
+                        byListing.get(rs.getInt("ord") - 1).add(transition(rs));
+                    }
+                }
+            }
+            return byListing;
+        });
+        return firstPages(rows, errors, size);
+    }
+
+    private static <T> List<List<T>> emptyLists(int n) {
+        List<List<T>> out = new ArrayList<>(n);
+        for (int i = 0; i < n; i++) {
+            out.add(new ArrayList<>());
+        }
+        return out;
+    }
+
+    /** Each parent's rows were fetched with one extra to tell whether more exist. */
+    private static <T> List<FirstPage<T>> firstPages(List<List<T>> rows, DomainException[] errors, int size) {
+        List<FirstPage<T>> out = new ArrayList<>(rows.size());
+        for (int i = 0; i < rows.size(); i++) {
+            List<T> r = rows.get(i);
+            out.add(errors[i] != null ? new FirstPage<>(List.of(), false, errors[i])
+                    : new FirstPage<>(List.copyOf(r.subList(0, Math.min(size, r.size()))), r.size() > size, null));
+        }
+        return out;
     }
 
     public static final String TRANSITIONS = "listing-transitions";

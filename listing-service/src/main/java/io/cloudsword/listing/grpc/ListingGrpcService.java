@@ -243,6 +243,48 @@ public class ListingGrpcService extends MutinyListingServiceGrpc.ListingServiceI
         });
     }
 
+    @Override
+    public Uni<BatchListBrandListingsResponse> batchListBrandListings(BatchListBrandListingsRequest r) {
+        Caller caller = CallerInterceptor.current();
+        return blocking(() -> {
+            List<ListingQueries.FirstPage<StoredListing>> pages = queries.firstListingsOfBrands(caller,
+                    r.getBrandIdsList(), r.getFirstPerBrand());
+            BatchListBrandListingsResponse.Builder out = BatchListBrandListingsResponse.newBuilder();
+            for (int i = 0; i < pages.size(); i++) {
+                ListingQueries.FirstPage<StoredListing> p = pages.get(i);
+                BrandListings.Builder b = BrandListings.newBuilder().setBrandId(r.getBrandIds(i))
+                        .addAllListings(p.items().stream().map(ListingMessages::toProto).toList())
+                        .setHasMore(p.hasMore());
+                if (p.error() != null) {
+                    b.setError(itemError(p.error()));
+                }
+                out.addResults(b);
+            }
+            return out.build();
+        });
+    }
+
+    @Override
+    public Uni<BatchListListingTransitionsResponse> batchListListingTransitions(BatchListListingTransitionsRequest r) {
+        Caller caller = CallerInterceptor.current();
+        return blocking(() -> {
+            List<ListingQueries.FirstPage<io.cloudsword.listing.repository.ListingStore.Transition>> pages = queries
+                    .firstTransitionsOfListings(caller, r.getListingIdsList(), r.getFirstPerListing());
+            BatchListListingTransitionsResponse.Builder out = BatchListListingTransitionsResponse.newBuilder();
+            for (int i = 0; i < pages.size(); i++) {
+                ListingQueries.FirstPage<io.cloudsword.listing.repository.ListingStore.Transition> p = pages.get(i);
+                ListingTransitions.Builder b = ListingTransitions.newBuilder().setListingId(r.getListingIds(i))
+                        .addAllTransitions(p.items().stream().map(ListingMessages::toProto).toList())
+                        .setHasMore(p.hasMore());
+                if (p.error() != null) {
+                    b.setError(itemError(p.error()));
+                }
+                out.addResults(b);
+            }
+            return out.build();
+        });
+    }
+
     private static Page page(PageRequest p, String query) {
         return Page.of(p.getFirst(), p.getAfter(), query, 2);
     }

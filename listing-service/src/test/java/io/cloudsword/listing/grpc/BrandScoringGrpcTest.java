@@ -133,4 +133,88 @@ class BrandScoringGrpcTest {
                 .addKeys(ListingKey.newBuilder().setExternal(PlatformListingKey.newBuilder().setPlatform(platform)
                         .setExternalId("pv"))).build()).await().atMost(WAIT).getResults(0).getFound());
     }
+
+    @Test
+    void theFirstListingsOfManyBrandsComeInOneCallAsEachCallerMaySeeThem() {
+        Brand brand = FakeBrandRegistry.brand("Zephyrine");
+        Brand other = FakeBrandRegistry.brand("Orvalia");
+        BrandChanges.await(brand.getId(), 1);
+        BrandChanges.await(other.getId(), 1);
+        String platform = Fixtures.platform();
+        String elsewhere = Fixtures.platform();
+        ListingService admin = as(anonymous, TestTokens.token("admin"));
+        Listing plain = ingest(admin, listing(platform, "z1").setTitle("Zephyrine scarf"));
+        Listing risky = ingest(admin, listing(platform, "z2").setTitle("Zephyrine scarf replica super copy"));
+        Listing away = ingest(admin, listing(elsewhere, "z3").setTitle("Zephyrine scarf, 1:1 copy"));
+        Listing theirs = ingest(admin, listing(platform, "o1").setTitle("Orvalia boots"));
+        assertTrue(risky.getRiskScore() > plain.getRiskScore());
+
+        String unknown = java.util.UUID.randomUUID().toString();
+        BatchListBrandListingsResponse all = admin.batchListBrandListings(BatchListBrandListingsRequest.newBuilder()
+                .addBrandIds(brand.getId()).addBrandIds(other.getId()).addBrandIds(unknown).addBrandIds("not-an-id")
+                .addBrandIds(brand.getId()).setFirstPerBrand(2).build()).await().atMost(WAIT);
+        assertEquals(5, all.getResultsCount(), "one result per requested brand, duplicates answered each time");
+        BrandListings first = all.getResults(0);
+        assertEquals(brand.getId(), first.getBrandId());
+        assertEquals(2, first.getListingsCount());
+        assertTrue(first.getHasMore(), "three listings, two asked for");
+        assertTrue(first.getListings(0).getRiskScore() >= first.getListings(1).getRiskScore(), "highest score first");
+        assertEquals(List.of(theirs.getId()), ids(all.getResults(1).getListingsList()));
+        assertFalse(all.getResults(1).getHasMore());
+        assertEquals(0, all.getResults(2).getListingsCount());
+        assertFalse(all.getResults(2).hasError(), "a brand with no listings is an empty page");
+        assertEquals(Status.Code.INVALID_ARGUMENT.value(), all.getResults(3).getError().getCode());
+        assertEquals("brand_ids[3]", all.getResults(3).getError().getDetail().getField());
+        assertEquals(ids(first.getListingsList()), ids(all.getResults(4).getListingsList()));
+
+        // a partner sees its own platform's listings, a rights owner those of its own brands only
+        BatchListBrandListingsResponse partner = as(anonymous, Fixtures.partner(elsewhere)).batchListBrandListings(
+                BatchListBrandListingsRequest.newBuilder().addBrandIds(brand.getId()).build()).await().atMost(WAIT);
+        assertEquals(List.of(away.getId()), ids(partner.getResults(0).getListingsList()));
+        BatchListBrandListingsResponse owner = as(anonymous, TestTokens.ownerToken(brand.getOwnerId()))
+                .batchListBrandListings(BatchListBrandListingsRequest.newBuilder().addBrandIds(brand.getId())
+                        .addBrandIds(other.getId()).setFirstPerBrand(10).build()).await().atMost(WAIT);
+        assertEquals(Set.of(plain.getId(), risky.getId(), away.getId()),
+                Set.copyOf(ids(owner.getResults(0).getListingsList())));
+        assertEquals(0, owner.getResults(1).getListingsCount(), "another owner's brand shows none of its listings");
+
+        List<String> tooMany = java.util.Collections.nCopies(501, brand.getId());
+        Refusals.assertRefused(ErrorDetail.class, Status.Code.INVALID_ARGUMENT, "brand_ids", "TOO_MANY_ITEMS",
+                admin.batchListBrandListings(BatchListBrandListingsRequest.newBuilder().addAllBrandIds(tooMany).build()));
+        Refusals.assertRefused(ErrorDetail.class, Status.Code.INVALID_ARGUMENT, "first_per_brand", "OUT_OF_RANGE",
+                admin.batchListBrandListings(BatchListBrandListingsRequest.newBuilder().addBrandIds(brand.getId())
+                        .setFirstPerBrand(51).build()));
+        Refusals.assertRefused(ErrorDetail.class, Status.Code.UNAUTHENTICATED, "", "UNAUTHENTICATED",
+                anonymous.batchListBrandListings(BatchListBrandListingsRequest.newBuilder().addBrandIds(brand.getId())
+                        .build()));
+
+        // transitions of many listings in one call; one the caller may not see is NOT_FOUND
+        admin.takeDownListing(TakeDownListingRequest.newBuilder().setListingId(risky.getId()).setNoticeId("n-batch")
+                .setStatement(Fixtures.removal("n-batch")).build()).await().atMost(WAIT);
+        BatchListListingTransitionsResponse transitions = as(anonymous, Fixtures.partner(platform))
+                .batchListListingTransitions(BatchListListingTransitionsRequest.newBuilder().addListingIds(risky.getId())
+                        .addListingIds(plain.getId()).addListingIds(away.getId()).addListingIds("nope")
+                        .setFirstPerListing(1).build()).await().atMost(WAIT);
+        assertEquals(4, transitions.getResultsCount());
+        assertEquals(1, transitions.getResults(0).getTransitionsCount());
+        assertTrue(transitions.getResults(0).getHasMore(), "ingested, flagged or not, then taken down");
+        assertEquals(risky.getId(), transitions.getResults(0).getTransitions(0).getListingId());
+        assertFalse(transitions.getResults(1).hasError());
+        assertEquals(Status.Code.NOT_FOUND.value(), transitions.getResults(2).getError().getCode(),
+                "another platform's listing is not shown to this partner");
+        assertEquals("listing_ids[3]", transitions.getResults(3).getError().getDetail().getField());
+        List<ListingTransition> every = admin.listListingTransitions(ListListingTransitionsRequest.newBuilder()
+                .setListingId(risky.getId()).build()).await().atMost(WAIT).getTransitionsList();
+        assertEquals(every, admin.batchListListingTransitions(BatchListListingTransitionsRequest.newBuilder()
+                .addListingIds(risky.getId()).setFirstPerListing(50).build()).await().atMost(WAIT).getResults(0)
+                .getTransitionsList(), "the same transitions as the paged method, in the same order");
+    }
+
+    private Listing ingest(ListingService as, ListingInput.Builder l) {
+        return as.ingestListing(IngestListingRequest.newBuilder().setListing(l).build()).await().atMost(WAIT).getListing();
+    }
+
+    private static List<String> ids(List<Listing> listings) {
+        return listings.stream().map(Listing::getId).toList();
+    }
 }
