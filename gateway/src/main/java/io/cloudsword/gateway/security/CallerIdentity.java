@@ -1,12 +1,8 @@
 package io.cloudsword.gateway.security;
 
-import java.util.EnumSet;
 import java.util.function.BiConsumer;
-import java.util.Set;
 
 import jakarta.enterprise.context.ApplicationScoped;
-
-import org.eclipse.microprofile.jwt.JsonWebToken;
 
 import io.cloudsword.gateway.error.ApiError;
 import io.quarkus.security.AuthenticationFailedException;
@@ -20,7 +16,9 @@ import io.vertx.ext.web.RoutingContext;
 /**
  * The verified caller of the current request. Authentication is lazy (proactive auth is off)
  * so that a bad token becomes a GraphQL error with {@code extensions.code} UNAUTHENTICATED,
- * not a bare HTTP 401, and anonymous fields stay reachable.
+ * not a bare HTTP 401, and anonymous fields stay reachable. Several issuers may be trusted (one
+ * OIDC tenant each, chosen by the token's {@code iss}); {@link IssuerClaims} maps each one's roles
+ * and ownership claims to ours.
  */
 @ApplicationScoped
 public class CallerIdentity {
@@ -31,10 +29,12 @@ public class CallerIdentity {
 
     private final CurrentIdentityAssociation identities;
     private final CurrentVertxRequest request;
+    private final IssuerClaims claims;
 
-    public CallerIdentity(CurrentIdentityAssociation identities, CurrentVertxRequest request) {
+    public CallerIdentity(CurrentIdentityAssociation identities, CurrentVertxRequest request, IssuerClaims claims) {
         this.identities = identities;
         this.request = request;
+        this.claims = claims;
     }
 
     public Uni<Caller> current() {
@@ -46,27 +46,10 @@ public class CallerIdentity {
         return identities.getDeferredIdentity()
                 .onFailure(AuthenticationFailedException.class).transform(e -> ApiError.unauthenticated(
                         "The bearer token was refused: invalid, expired, or not from a trusted issuer"))
-                .map(CallerIdentity::toCaller);
+                .map(this::toCaller);
     }
 
-    static Caller toCaller(SecurityIdentity identity) {
-        if (identity == null || identity.isAnonymous()) {
-            return Caller.ANONYMOUS;
-        }
-        Set<Role> roles = EnumSet.noneOf(Role.class);
-        for (Role role : Role.values()) {
-            if (identity.hasRole(role.claim())) {
-                roles.add(role);
-            }
-        }
-        String owner = null;
-        String platform = null;
-        String customs = null;
-        if (identity.getPrincipal() instanceof JsonWebToken jwt) {
-            owner = jwt.getClaim("owner_id");
-            platform = jwt.getClaim("platform_id");
-            customs = jwt.getClaim("customs_authority");
-        }
-        return new Caller(identity.getPrincipal().getName(), roles, owner, platform, customs);
+    Caller toCaller(SecurityIdentity identity) {
+        return claims.toCaller(identity);
     }
 }
