@@ -163,7 +163,7 @@ class GraphQLGatewayTest {
     @Test
     void theSchemaIsAFederation2Subgraph() {
         graphql(null, "{ _service { sdl } }").statusCode(200)
-                .body("data._service.sdl", containsString("url : \"https://specs.apollo.dev/federation/v2.3\""))
+                .body("data._service.sdl", containsString("url : \"https://specs.apollo.dev/federation/v2.7\""))
                 .body("data._service.sdl", containsString("schema @link(import : [\"@key\"]"))
                 .body("data._service.sdl", containsString("type Brand @key(fields : \"id\")"));
     }
