@@ -37,6 +37,39 @@ final class Access {
     }
 
     /**
+     * Lists of complaints, counter-notices, appeals and consumer reports: the parties to them
+     * (notifiers, partners) and staff; complaint-service narrows the rows to what each may see.
+     */
+    static void complaintParty(Caller caller) {
+        caller.require(Role.RIGHTS_OWNER, Role.PLATFORM_PARTNER, Role.REVIEWER, Role.ADMIN);
+    }
+
+    /** Listings and shops: partners, rights owners, customs and staff (listing-service's readers), not consumers. */
+    static void listingReader(Caller caller) {
+        caller.require(Role.PLATFORM_PARTNER, Role.RIGHTS_OWNER, Role.CUSTOMS, Role.REVIEWER, Role.ADMIN);
+    }
+
+    /** A shop's standing and history: listing readers, a partner for its own platform only. */
+    static void shopReader(Caller caller, String platform) {
+        listingReader(caller);
+        actsForPlatform(caller, platform, "platform");
+    }
+
+    /**
+     * A partner acts for its own platform only (platform_id of the token); other roles pass here
+     * and are checked by the role pre-check of the field. No platform given (a listing named by
+     * id): the service, which knows the listing's platform, checks it.
+     */
+    static void actsForPlatform(Caller caller, String platform, String field) {
+        if (platform == null || isStaff(caller) || !caller.is(Role.PLATFORM_PARTNER)) {
+            return;
+        }
+        if (caller.platformId() == null || !caller.platformId().equals(platform)) {
+            throw new ApiError(ErrorCode.FORBIDDEN, field, "NOT_OWNER", "A partner may act only for its own platform");
+        }
+    }
+
+    /**
      * Filing a complaint: the notifier is the caller's rights owner (or its agent), so only a
      * rights owner files; an anonymous caller is UNAUTHENTICATED (consumers file consumer reports).
      */

@@ -91,7 +91,7 @@ public class ComplaintGraph {
             @Description("Received before this instant.") Instant receivedBefore,
             @Description("Page size 1..500, default 50.") Integer first,
             @Description("pageInfo.endCursor of the previous page.") String after) {
-        return calls.call(Caller::requireSignedIn, s -> {
+        return calls.call(Access::complaintParty, s -> {
             ListNoticesRequest.Builder request = ListNoticesRequest.newBuilder()
                     .setPlatform(Inputs.orEmpty(platform)).setNotifierOwnerId(Inputs.orEmpty(notifierOwnerId))
                     .addAllStates(Enums.parseAll(NoticeState.class, ComplaintView.STATE, states, "states"))
@@ -152,12 +152,14 @@ public class ComplaintGraph {
     public Uni<NotifierStatsView> notifierStats(@Id @Description("The notifier (rights owner).") String ownerId,
             @Description("The instant to compute the figures at; default now.") Instant asOf) {
         return calls.callAs((caller, s) -> {
-            caller.requireSignedIn();
+            caller.require(Role.RIGHTS_OWNER, Role.REVIEWER, Role.ADMIN);
             String owner = ownerId != null ? ownerId : caller.ownerId();
             if (owner == null || owner.isBlank()) {
                 throw new ApiError(ErrorCode.INVALID_ARGUMENT, "ownerId", "FIELD_REQUIRED",
                         "ownerId is required for a caller without an owner_id");
             }
+            // a notifier's record is its own business and staff's, as complaint-service rules
+            Access.requireOwnerOrStaff(caller, owner, "ownerId");
             GetNotifierStatsRequest.Builder request = GetNotifierStatsRequest.newBuilder().setNotifierOwnerId(owner);
             if (asOf != null) {
                 request.setAsOf(Times.toProto(asOf));
@@ -174,7 +176,7 @@ public class ComplaintGraph {
             @Description("Only this platform's complaints.") String platform,
             @Id @Description("Only this notifier's complaints.") String notifierOwnerId,
             @Description("Only these kinds (" + ComplaintView.KINDS + "); empty = all.") List<String> kinds) {
-        return calls.call(Caller::requireSignedIn, s -> s.getSlaStats(GetSlaStatsRequest.newBuilder()
+        return calls.call(Access::complaintParty, s -> s.getSlaStats(GetSlaStatsRequest.newBuilder()
                 .setFrom(Times.toProto(from)).setTo(Times.toProto(to)).setPlatform(Inputs.orEmpty(platform))
                 .setNotifierOwnerId(Inputs.orEmpty(notifierOwnerId))
                 .addAllKinds(Enums.parseAll(NoticeKind.class, ComplaintView.KIND, kinds, "kinds")).build()))

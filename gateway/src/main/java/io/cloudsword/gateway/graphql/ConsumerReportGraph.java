@@ -49,7 +49,7 @@ public class ConsumerReportGraph {
             @Description("Only these statuses (" + ConsumerReportView.STATUSES + "); empty = any.") List<String> statuses,
             @Description("Page size 1..500, default 50.") Integer first,
             @Description("pageInfo.endCursor of the previous page.") String after) {
-        return calls.call(Caller::requireSignedIn, s -> s.listConsumerReports(ListConsumerReportsRequest.newBuilder()
+        return calls.call(Access::complaintParty, s -> s.listConsumerReports(ListConsumerReportsRequest.newBuilder()
                 .setPlatform(Inputs.orEmpty(platform)).setListingExternalId(Inputs.orEmpty(listingExternalId))
                 .setBrandId(Inputs.orEmpty(brandId))
                 .addAllStatuses(Enums.parseAll(ConsumerReportStatus.class, ConsumerReportView.STATUS, statuses,
@@ -81,7 +81,7 @@ public class ConsumerReportGraph {
             @Description("The consumer report to close.") @Id @NonNull String id,
             @NonNull @Description("The outcome told to the reporter, without personal data of others.")
             String outcomeSummary) {
-        return calls.call(c -> c.require(Role.RIGHTS_OWNER, Role.REVIEWER, Role.ADMIN),
+        return calls.call(Access::staff,
                 s -> s.closeConsumerReport(CloseConsumerReportRequest.newBuilder().setId(id)
                         .setOutcomeSummary(outcomeSummary).build()))
                 .map(r -> ConsumerReportView.of(r.getReport()));

@@ -53,7 +53,7 @@ public class CounterNoticeGraph {
             @Description("Only these states (" + CounterNoticeView.STATES + "); empty = any.") List<String> states,
             @Description("Page size 1..500, default 50.") Integer first,
             @Description("pageInfo.endCursor of the previous page.") String after) {
-        return calls.call(Caller::requireSignedIn, s -> s.listCounterNotices(ListCounterNoticesRequest.newBuilder()
+        return calls.call(Access::complaintParty, s -> s.listCounterNotices(ListCounterNoticesRequest.newBuilder()
                 .setNoticeId(Inputs.orEmpty(complaintId)).setPlatform(Inputs.orEmpty(platform))
                 .setShopId(Inputs.orEmpty(shopId))
                 .addAllStates(Enums.parseAll(CounterNoticeState.class, CounterNoticeView.STATE, states, "states"))
@@ -107,7 +107,7 @@ public class CounterNoticeGraph {
             @Description("Only these states (" + AppealView.STATES + "); empty = any.") List<String> states,
             @Description("Page size 1..500, default 50.") Integer first,
             @Description("pageInfo.endCursor of the previous page.") String after) {
-        return calls.call(Caller::requireSignedIn, s -> s.listAppeals(ListAppealsRequest.newBuilder()
+        return calls.call(Access::complaintParty, s -> s.listAppeals(ListAppealsRequest.newBuilder()
                 .setNoticeId(Inputs.orEmpty(complaintId)).setPlatform(Inputs.orEmpty(platform))
                 .addAllStates(Enums.parseAll(AppealState.class, AppealView.STATE, states, "states"))
                 .setPage(Paging.of(first, after)).build()))

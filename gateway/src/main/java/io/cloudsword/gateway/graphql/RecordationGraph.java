@@ -47,7 +47,13 @@ public class RecordationGraph {
             @Description("Empty = any") List<String> statuses,
             @Description("Page size 1..500, default 50.") Integer first,
             @Description("pageInfo.endCursor of the previous page.") String after) {
-        return calls.call(RecordationGraph::mayRead, s -> s.listCustomsRecordations(ListCustomsRecordationsRequest
+        return calls.call(caller -> {
+            mayRead(caller);
+            if (!caller.is(Role.CUSTOMS)) {
+                // rights owners list their own only; customs and staff any owner
+                Access.requireOwnerOrStaff(caller, ownerId, "ownerId");
+            }
+        }, s -> s.listCustomsRecordations(ListCustomsRecordationsRequest
                 .newBuilder().setOwnerId(Inputs.orEmpty(ownerId))
                 .setAuthority(Enums.parse(CustomsAuthority.class, CustomsRecordationView.AUTHORITY, authority,
                         "authority"))

@@ -14,7 +14,6 @@ import io.cloudsword.api.listing.v1.GetShopRequest;
 import io.cloudsword.api.listing.v1.ListShopEventsRequest;
 import io.cloudsword.api.listing.v1.ListShopStrikesRequest;
 import io.cloudsword.api.listing.v1.ReinstateShopRequest;
-import io.cloudsword.gateway.security.Caller;
 import io.smallrye.mutiny.Uni;
 
 /**
@@ -36,7 +35,8 @@ public class ShopGraph {
             + "listing-service has never seen it.")
     public Uni<ShopView> shop(@NonNull @Description("Slug of the shop's platform.") String platform,
             @NonNull @Description("The platform's id of the shop.") String shopId) {
-        return calls.call(Caller::requireSignedIn, s -> s.getShop(GetShopRequest.newBuilder()
+        return calls.call(caller -> Access.shopReader(caller, platform), s -> s.getShop(GetShopRequest
+                .newBuilder()
                 .setShop(ListingCalls.shopKey(platform, shopId)).build()))
                 .map(r -> ShopView.of(r.getShop()));
     }
@@ -48,7 +48,8 @@ public class ShopGraph {
             @Description("Include expired and revoked strikes; default false.") Boolean includeInactive,
             @Description("Page size 1..500, default 50.") Integer first,
             @Description("pageInfo.endCursor of the previous page.") String after) {
-        return calls.call(Caller::requireSignedIn, s -> s.listShopStrikes(ListShopStrikesRequest.newBuilder()
+        return calls.call(caller -> Access.shopReader(caller, platform), s -> s.listShopStrikes(ListShopStrikesRequest
+                .newBuilder()
                 .setShop(ListingCalls.shopKey(platform, shopId))
                 .setIncludeInactive(Boolean.TRUE.equals(includeInactive)).setPage(Paging.of(first, after)).build()))
                 .map(r -> StrikeView.Connection.of(r.getStrikesList(), r.getPageInfo()));
@@ -60,7 +61,8 @@ public class ShopGraph {
             @NonNull @Description("The platform's id of the shop.") String shopId,
             @Description("Page size 1..500, default 50.") Integer first,
             @Description("pageInfo.endCursor of the previous page.") String after) {
-        return calls.call(Caller::requireSignedIn, s -> s.listShopEvents(ListShopEventsRequest.newBuilder()
+        return calls.call(caller -> Access.shopReader(caller, platform), s -> s.listShopEvents(ListShopEventsRequest
+                .newBuilder()
                 .setShop(ListingCalls.shopKey(platform, shopId)).setPage(Paging.of(first, after)).build()))
                 .map(r -> ShopEventView.Connection.of(r.getEventsList(), r.getPageInfo()));
     }
@@ -71,7 +73,7 @@ public class ShopGraph {
     public Uni<ListingPayloads.AddStrike> addStrike(
             @Description("The shop, the reason and the decision the strike rests on.")
             @NonNull StrikeInputs.AddStrike input) {
-        return calls.call(Caller::requireSignedIn, s -> s.addStrike(input.toProto()))
+        return calls.call(Access::staff, s -> s.addStrike(input.toProto()))
                 .map(ListingPayloads.AddStrike::of);
     }
 
@@ -80,7 +82,7 @@ public class ShopGraph {
             + "until a reviewer reinstates it.")
     public Uni<ListingPayloads.RevokeStrike> revokeStrike(
             @Description("The strike to revoke and why.") @NonNull StrikeInputs.RevokeStrike input) {
-        return calls.call(Caller::requireSignedIn, s -> s.revokeStrike(input.toProto()))
+        return calls.call(Access::staff, s -> s.revokeStrike(input.toProto()))
                 .map(ListingPayloads.RevokeStrike::of);
     }
 
@@ -91,7 +93,7 @@ public class ShopGraph {
             @NonNull @Description("Slug of the shop's platform.") String platform,
             @NonNull @Description("The platform's id of the shop.") String shopId,
             @NonNull @Description("Why the shop is reinstated.") String reason) {
-        return calls.call(Caller::requireSignedIn, s -> s.reinstateShop(ReinstateShopRequest.newBuilder()
+        return calls.call(Access::staff, s -> s.reinstateShop(ReinstateShopRequest.newBuilder()
                 .setShop(ListingCalls.shopKey(platform, shopId)).setReason(reason).build()))
                 .map(ListingPayloads.ReinstateShop::of);
     }

@@ -87,11 +87,11 @@ public class VerificationGraph {
 
     @Query
     @Description("Lifecycle events of one code (range events covering it included), oldest first: the code's owner, "
-            + "reviewers, admins and customs.")
+            + "reviewers and admins.")
     public Uni<LifecycleEventView.Connection> lifecycleEvents(@Description("Digital Link URI") @NonNull String code,
             @Description("Page size 1..500, default 50.") Integer first,
             @Description("pageInfo.endCursor of the previous page.") String after) {
-        return calls.call(c -> c.require(Role.RIGHTS_OWNER, Role.REVIEWER, Role.ADMIN, Role.CUSTOMS),
+        return calls.call(c -> c.require(Role.RIGHTS_OWNER, Role.REVIEWER, Role.ADMIN),
                 s -> s.listLifecycleEvents(ListLifecycleEventsRequest.newBuilder().setCode(code)
                         .setPage(Paging.of(first, after)).build()))
                 .map(r -> LifecycleEventView.Connection.of(r.getEventsList(), r.getPageInfo()));
