@@ -16,6 +16,12 @@ import java.util.concurrent.atomic.AtomicReference;
 import com.google.protobuf.Any;
 import com.google.protobuf.Timestamp;
 
+import io.cloudsword.api.brand.v1.BatchListBrandProductsRequest;
+import io.cloudsword.api.brand.v1.BatchListBrandProductsResponse;
+import io.cloudsword.api.brand.v1.BatchListBrandTrademarksRequest;
+import io.cloudsword.api.brand.v1.BatchListBrandTrademarksResponse;
+import io.cloudsword.api.brand.v1.BrandProducts;
+import io.cloudsword.api.brand.v1.BrandTrademarks;
 import io.cloudsword.api.brand.v1.BatchGetBrandsRequest;
 import io.cloudsword.api.brand.v1.BatchGetBrandsResponse;
 import io.cloudsword.api.brand.v1.BatchGetProductsByGtinRequest;
@@ -367,6 +373,36 @@ public class FakeBrandRegistry implements QuarkusTestResourceLifecycleManager {
             PageInfo.Builder info = PageInfo.newBuilder();
             List<Trademark> page = page(all, request.getPage(), info);
             response.onNext(ListTrademarksResponse.newBuilder().addAllTrademarks(page).setPageInfo(info).build());
+            response.onCompleted();
+        }
+
+        @Override
+        public void batchListBrandTrademarks(BatchListBrandTrademarksRequest request,
+                StreamObserver<BatchListBrandTrademarksResponse> response) {
+            int first = request.getFirstPerBrand() == 0 ? 10 : request.getFirstPerBrand();
+            BatchListBrandTrademarksResponse.Builder answer = BatchListBrandTrademarksResponse.newBuilder();
+            for (String brand : request.getBrandIdsList()) {
+                List<Trademark> all = TRADEMARKS.values().stream().filter(t -> t.getBrandId().equals(brand))
+                        .sorted(Comparator.comparing(Trademark::getRegistrationNumber)).toList();
+                answer.addResults(BrandTrademarks.newBuilder().setBrandId(brand)
+                        .addAllTrademarks(all.subList(0, Math.min(first, all.size()))).setHasMore(all.size() > first));
+            }
+            response.onNext(answer.build());
+            response.onCompleted();
+        }
+
+        @Override
+        public void batchListBrandProducts(BatchListBrandProductsRequest request,
+                StreamObserver<BatchListBrandProductsResponse> response) {
+            int first = request.getFirstPerBrand() == 0 ? 10 : request.getFirstPerBrand();
+            BatchListBrandProductsResponse.Builder answer = BatchListBrandProductsResponse.newBuilder();
+            for (String brand : request.getBrandIdsList()) {
+                List<Product> all = PRODUCTS.values().stream().filter(p -> p.getBrandId().equals(brand))
+                        .sorted(Comparator.comparing(Product::getGtin)).toList();
+                answer.addResults(BrandProducts.newBuilder().setBrandId(brand)
+                        .addAllProducts(all.subList(0, Math.min(first, all.size()))).setHasMore(all.size() > first));
+            }
+            response.onNext(answer.build());
             response.onCompleted();
         }
 

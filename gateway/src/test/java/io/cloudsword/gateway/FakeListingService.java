@@ -30,6 +30,12 @@ import io.cloudsword.api.common.v1.StatementDecision;
 import io.cloudsword.api.common.v1.StatementOfReasons;
 import io.cloudsword.api.listing.v1.AddStrikeRequest;
 import io.cloudsword.api.listing.v1.AddStrikeResponse;
+import io.cloudsword.api.listing.v1.BatchListBrandListingsRequest;
+import io.cloudsword.api.listing.v1.BatchListBrandListingsResponse;
+import io.cloudsword.api.listing.v1.BatchListListingTransitionsRequest;
+import io.cloudsword.api.listing.v1.BatchListListingTransitionsResponse;
+import io.cloudsword.api.listing.v1.BrandListings;
+import io.cloudsword.api.listing.v1.ListingTransitions;
 import io.cloudsword.api.listing.v1.BatchGetListingsRequest;
 import io.cloudsword.api.listing.v1.BatchGetListingsResponse;
 import io.cloudsword.api.listing.v1.BatchGetShopsRequest;
@@ -125,18 +131,40 @@ public class FakeListingService implements QuarkusTestResourceLifecycleManager {
     private static final Set<String> COUNTRIES = Set.of(Locale.getISOCountries());
     private static final List<String> VOCABULARY = List.of("replica", "1:1", "super copy", "高仿");
 
+    /** While set, BatchListBrandListings never answers (a hung listing-service). */
+    static final java.util.concurrent.atomic.AtomicBoolean HANG = new java.util.concurrent.atomic.AtomicBoolean();
+
+    /** The running stand-in, so that a test can take listing-service away and bring it back. */
+    private static volatile FakeListingService running;
+
     private Server server;
+    private int port;
 
     @Override
     public Map<String, String> start() {
+        serve(0);
+        port = server.getPort();
+        running = this;
+        return Map.of("cloudsword.listing.host", "localhost", "cloudsword.listing.port", Integer.toString(port));
+    }
+
+    private void serve(int onPort) {
         try {
-            server = NettyServerBuilder.forPort(0)
+            server = NettyServerBuilder.forPort(onPort)
                     .addService(ServerInterceptors.intercept(new Service(), CALLERS)).build().start();
         } catch (IOException e) {
             throw new IllegalStateException(e);
         }
-        return Map.of("cloudsword.listing.host", "localhost", "cloudsword.listing.port",
-                Integer.toString(server.getPort()));
+    }
+
+    /** listing-service goes away: its port refuses connections until {@link #serveAgain()}. */
+    static void stopServing() throws InterruptedException {
+        running.server.shutdownNow().awaitTermination(10, java.util.concurrent.TimeUnit.SECONDS);
+    }
+
+    /** listing-service is back on the same port, with the same data. */
+    static void serveAgain() {
+        running.serve(running.port);
     }
 
     @Override
@@ -593,6 +621,46 @@ public class FakeListingService implements QuarkusTestResourceLifecycleManager {
             paged(response, () -> ListListingTransitionsResponse.newBuilder().addAllTransitions(
                     page(TRANSITIONS.getOrDefault(request.getListingId(), List.of()), request.getPage(), info))
                     .setPageInfo(info).build());
+        }
+
+        @Override
+        public void batchListBrandListings(BatchListBrandListingsRequest r,
+                StreamObserver<BatchListBrandListingsResponse> response) {
+            if (HANG.get()) {
+                return; // never answers: the caller's deadline must end the call
+            }
+            int first = r.getFirstPerBrand() == 0 ? 10 : r.getFirstPerBrand();
+            BatchListBrandListingsResponse.Builder answer = BatchListBrandListingsResponse.newBuilder();
+            for (String brand : r.getBrandIdsList()) {
+                List<Listing> all = LISTINGS.values().stream().filter(FakeListingService::visible)
+                        .filter(l -> l.getBrandId().equals(brand) || l.getMentionedBrandIdsList().contains(brand))
+                        .sorted(Comparator.comparingInt(Listing::getRiskScore).reversed()).toList();
+                answer.addResults(BrandListings.newBuilder().setBrandId(brand)
+                        .addAllListings(all.subList(0, Math.min(first, all.size()))).setHasMore(all.size() > first));
+            }
+            response.onNext(answer.build());
+            response.onCompleted();
+        }
+
+        @Override
+        public void batchListListingTransitions(BatchListListingTransitionsRequest r,
+                StreamObserver<BatchListListingTransitionsResponse> response) {
+            int first = r.getFirstPerListing() == 0 ? 10 : r.getFirstPerListing();
+            BatchListListingTransitionsResponse.Builder answer = BatchListListingTransitionsResponse.newBuilder();
+            for (int i = 0; i < r.getListingIdsCount(); i++) {
+                String id = r.getListingIds(i);
+                ListingTransitions.Builder result = ListingTransitions.newBuilder().setListingId(id);
+                if (find(ListingKey.newBuilder().setId(id).build()) == null) {
+                    result.setError(itemError(Status.Code.NOT_FOUND, "listing_ids[" + i + "]", "LISTING_NOT_FOUND",
+                            "no listing " + id));
+                } else {
+                    List<ListingTransition> all = TRANSITIONS.getOrDefault(id, List.of());
+                    result.addAllTransitions(all.subList(0, Math.min(first, all.size()))).setHasMore(all.size() > first);
+                }
+                answer.addResults(result);
+            }
+            response.onNext(answer.build());
+            response.onCompleted();
         }
 
         @Override

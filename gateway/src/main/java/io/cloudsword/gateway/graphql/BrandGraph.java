@@ -21,7 +21,9 @@ import io.smallrye.mutiny.Uni;
 
 /** Brands: public registry data any signed-in caller may read; the owner (or an admin) writes. */
 @GraphQLApi
-@Link(url = "https://specs.apollo.dev/federation/v2.3", _import = { @Import(name = "@key") })
+// SmallRye prints the federation directive definitions of its latest spec (e.g. @override's label,
+// new in 2.7); linking an older version makes composition reject those definitions.
+@Link(url = Link.FEDERATION_SPEC_LATEST_URL, _import = { @Import(name = "@key") })
 public class BrandGraph {
 
     private final BrandRegistryCalls calls;
@@ -40,7 +42,7 @@ public class BrandGraph {
     @Query
     @Description("Several brands in one call (up to 500), in the order asked; unknown ids are left out.")
     public Uni<List<BrandView>> brandsByIds(
-            @Description("Brand ids, up to 500.") @Id @NonNull List<@NonNull String> ids) {
+            @Description("Brand ids, up to 500.") @NonNull List<@NonNull String> ids) {
         return calls.call(Caller::requireSignedIn,
                 s -> s.batchGetBrands(BatchGetBrandsRequest.newBuilder().addAllIds(ids).build()))
                 .map(r -> r.getBrandsList().stream().map(BrandView::of).toList());

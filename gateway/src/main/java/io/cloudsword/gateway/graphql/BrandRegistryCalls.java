@@ -18,7 +18,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 import io.cloudsword.api.brand.v1.BatchGetBrandsRequest;
 import io.cloudsword.api.brand.v1.BatchGetRightsOwnersRequest;
 import io.cloudsword.api.brand.v1.BatchGetProductsByGtinRequest;
+import io.cloudsword.api.brand.v1.BatchListBrandProductsRequest;
+import io.cloudsword.api.brand.v1.BatchListBrandTrademarksRequest;
 import io.cloudsword.api.brand.v1.Brand;
+import io.cloudsword.api.brand.v1.BrandProducts;
+import io.cloudsword.api.brand.v1.BrandTrademarks;
 import io.cloudsword.api.brand.v1.Product;
 import io.cloudsword.api.brand.v1.ProductLookupResult;
 import io.cloudsword.api.brand.v1.RightsOwner;
@@ -108,7 +112,28 @@ public class BrandRegistryCalls {
                         .collect(Collectors.toMap(RightsOwner::getId, o -> o, (a, b) -> a))));
     }
 
-    private static <V> Uni<Map<String, V>> inChunks(Collection<String> ids,
+    /**
+     * The first trademarks of each brand for Brand.trademarks: one BatchListBrandTrademarks per 500
+     * distinct brands. Brands with an item error (unknown, malformed) are absent from the map.
+     */
+    Uni<Map<String, BrandTrademarks>> firstTrademarksOfBrands(Collection<String> brandIds) {
+        return inChunks(brandIds, chunk -> stub().batchListBrandTrademarks(BatchListBrandTrademarksRequest.newBuilder()
+                .addAllBrandIds(chunk).build()).map(r -> r.getResultsList().stream().filter(t -> !t.hasError())
+                        .collect(Collectors.toMap(BrandTrademarks::getBrandId, t -> t, (a, b) -> a))));
+    }
+
+    /** The first products of each brand for Brand.products: one BatchListBrandProducts per 500 distinct brands. */
+    Uni<Map<String, BrandProducts>> firstProductsOfBrands(Collection<String> brandIds) {
+        return inChunks(brandIds, chunk -> stub().batchListBrandProducts(BatchListBrandProductsRequest.newBuilder()
+                .addAllBrandIds(chunk).build()).map(r -> r.getResultsList().stream().filter(p -> !p.hasError())
+                        .collect(Collectors.toMap(BrandProducts::getBrandId, p -> p, (a, b) -> a))));
+    }
+
+    /**
+     * Calls {@code batch} once per {@link #BATCH_CAP} distinct non-empty ids, all at once, and merges
+     * the answers; a failed call fails the whole (the fields that asked get its error).
+     */
+    static <V> Uni<Map<String, V>> inChunks(Collection<String> ids,
             Function<List<String>, Uni<Map<String, V>>> batch) {
         List<String> distinct = ids.stream().filter(id -> id != null && !id.isEmpty()).distinct().toList();
         if (distinct.isEmpty()) {

@@ -9,12 +9,17 @@ import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.function.Consumer;
 import java.util.function.Function;
+import java.util.stream.Collectors;
 
 import jakarta.enterprise.context.ApplicationScoped;
 
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 
 import io.cloudsword.api.listing.v1.BatchGetListingsRequest;
+import io.cloudsword.api.listing.v1.BatchListBrandListingsRequest;
+import io.cloudsword.api.listing.v1.BatchListListingTransitionsRequest;
+import io.cloudsword.api.listing.v1.BrandListings;
+import io.cloudsword.api.listing.v1.ListingTransitions;
 import io.cloudsword.api.listing.v1.BatchGetShopsRequest;
 import io.cloudsword.api.listing.v1.IngestListingsRequest;
 import io.cloudsword.api.listing.v1.IngestListingsResponse;
@@ -30,6 +35,7 @@ import io.cloudsword.gateway.error.ErrorCode;
 import io.cloudsword.gateway.error.GrpcFailures;
 import io.cloudsword.gateway.security.Caller;
 import io.cloudsword.gateway.security.CallerIdentity;
+import io.cloudsword.gateway.security.Role;
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -59,6 +65,11 @@ public class ListingCalls {
         this.identity = identity;
         this.deadline = deadline;
         this.ingestDeadline = ingestDeadline;
+    }
+
+    /** Who may read listings at all; listing-service narrows it to a platform or to owned brands. */
+    static void requireReader(Caller caller) {
+        caller.require(Role.PLATFORM_PARTNER, Role.RIGHTS_OWNER, Role.CUSTOMS, Role.REVIEWER, Role.ADMIN);
     }
 
     /** A stub whose deadline starts now: a deadline is a point in time, so it is set per call. */
@@ -128,6 +139,27 @@ public class ListingCalls {
             ids.forEach(id -> aligned.add(id == null ? null : all.get(id)));
             return aligned;
         }).onFailure().transform(GrpcFailures::toApiError);
+    }
+
+    /**
+     * The highest-scored listings of each brand that the caller may see, for Brand.listings: one
+     * BatchListBrandListings per 500 distinct brands.
+     */
+    Uni<Map<String, BrandListings>> firstListingsOfBrands(Collection<String> brandIds) {
+        // listing readers only (consumers and anonymous callers see brands, not their listings)
+        return identity.current().invoke(ListingCalls::requireReader).flatMap(caller -> BrandRegistryCalls.inChunks(
+                brandIds, chunk -> stub().batchListBrandListings(BatchListBrandListingsRequest.newBuilder()
+                        .addAllBrandIds(chunk).build())
+                        .map(r -> r.getResultsList().stream().filter(b -> !b.hasError())
+                                .collect(Collectors.toMap(BrandListings::getBrandId, b -> b, (a, b) -> a)))));
+    }
+
+    /** The first transitions of each listing, for Listing.transitions: one call per 500 distinct listings. */
+    Uni<Map<String, ListingTransitions>> firstTransitionsOfListings(Collection<String> listingIds) {
+        return BrandRegistryCalls.inChunks(listingIds, chunk -> stub().batchListListingTransitions(
+                BatchListListingTransitionsRequest.newBuilder().addAllListingIds(chunk).build())
+                .map(r -> r.getResultsList().stream().filter(t -> !t.hasError())
+                        .collect(Collectors.toMap(ListingTransitions::getListingId, t -> t, (a, b) -> a))));
     }
 
     /**

@@ -31,9 +31,11 @@ import io.cloudsword.api.listing.v1.PreviewRiskScoreRequest;
 import io.cloudsword.api.listing.v1.RescoreBrandRequest;
 import io.cloudsword.api.listing.v1.RestoreListingRequest;
 import io.cloudsword.api.listing.v1.TakeDownListingRequest;
+import io.cloudsword.api.common.v1.PageInfo;
 import io.cloudsword.gateway.error.ApiError;
 import io.cloudsword.gateway.error.ErrorCode;
 import io.cloudsword.gateway.security.Caller;
+import io.cloudsword.gateway.security.Role;
 import io.smallrye.graphql.api.federation.Resolver;
 import io.smallrye.mutiny.Uni;
 
@@ -58,7 +60,7 @@ public class ListingGraph {
     @Description("A listing by id. Listings the caller may not see are LISTING_NOT_FOUND.")
     public Uni<ListingView> listing(
             @Description("The listing's id (Cloud Sword's, not the platform's).") @Id @NonNull String id) {
-        return calls.call(Caller::requireSignedIn, s -> s.getListing(GetListingRequest.newBuilder().setId(id).build()))
+        return calls.call(Access::listingReader, s -> s.getListing(GetListingRequest.newBuilder().setId(id).build()))
                 .map(r -> ListingView.of(r.getListing()));
     }
 
@@ -87,7 +89,7 @@ public class ListingGraph {
                     + "CREATED_AT_DESC.") String order,
             @Description("Page size 1..500, default 50.") Integer first,
             @Description("pageInfo.endCursor of the previous page.") String after) {
-        return calls.call(Caller::requireSignedIn, s -> {
+        return calls.call(Access::listingReader, s -> {
             ListListingsRequest.Builder request = ListListingsRequest.newBuilder()
                     .setPlatform(Inputs.orEmpty(platform)).setShopId(Inputs.orEmpty(shopId))
                     .setBrandId(Inputs.orEmpty(brandId))
@@ -109,7 +111,7 @@ public class ListingGraph {
             @Description("The listing whose history is read.") @Id @NonNull String listingId,
             @Description("Page size 1..500, default 50.") Integer first,
             @Description("pageInfo.endCursor of the previous page.") String after) {
-        return calls.call(Caller::requireSignedIn, s -> s.listListingTransitions(transitions(listingId, first, after)))
+        return calls.call(Access::listingReader, s -> s.listListingTransitions(transitions(listingId, first, after)))
                 .map(r -> ListingTransitionView.Connection.of(r.getTransitionsList(), r.getPageInfo()));
     }
 
@@ -118,7 +120,8 @@ public class ListingGraph {
             + "publication). Bad input is INVALID_ARGUMENT naming the field, as in ingestListing.")
     public Uni<ListingPayloads.Preview> previewRiskScore(
             @Description("The listing as it would be ingested; nothing is stored.") @NonNull ListingDataInput input) {
-        return calls.call(Caller::requireSignedIn, s -> s.previewRiskScore(
+        return calls.call(caller -> Access.actsForPlatform(caller.require(Role.PLATFORM_PARTNER, Role.REVIEWER,
+                Role.ADMIN), input.platform, "listing.platform"), s -> s.previewRiskScore(
                 PreviewRiskScoreRequest.newBuilder().setListing(input.toProto()).build()))
                 .map(ListingPayloads.Preview::of);
     }
@@ -127,7 +130,7 @@ public class ListingGraph {
     @Description("A rescoring job with its progress.")
     public Uni<RescoreJobView> rescoreJob(
             @Description("The rescore job's id, from rescoreBrand.") @Id @NonNull String id) {
-        return calls.call(Caller::requireSignedIn, s -> s.getRescoreJob(GetRescoreJobRequest.newBuilder().setId(id)
+        return calls.call(Access::staff, s -> s.getRescoreJob(GetRescoreJobRequest.newBuilder().setId(id)
                 .build())).map(r -> RescoreJobView.of(r.getJob()));
     }
 
@@ -139,7 +142,8 @@ public class ListingGraph {
             + "another platform's listing is FORBIDDEN / NOT_OWNER.")
     public Uni<ListingPayloads.Ingest> ingestListing(
             @Description("The listing as the platform shows it.") @NonNull ListingDataInput input) {
-        return calls.call(Caller::requireSignedIn, s -> s.ingestListing(
+        return calls.call(caller -> Access.actsForPlatform(caller.require(Role.PLATFORM_PARTNER, Role.ADMIN),
+                input.platform, "listing.platform"), s -> s.ingestListing(
                 IngestListingRequest.newBuilder().setListing(input.toProto()).build()))
                 .map(r -> ListingPayloads.Ingest.of(r.getListing(), r.getCreated()));
     }
@@ -154,7 +158,7 @@ public class ListingGraph {
             @Description("Up to 1,000 listings as the platform shows them; each is answered on its own.")
             @NonNull List<@NonNull ListingDataInput> inputs) {
         return calls.call(caller -> {
-            caller.requireSignedIn();
+            caller.require(Role.PLATFORM_PARTNER, Role.ADMIN);
             if (inputs.size() > ListingCalls.INGEST_CHUNK_CAP) {
                 throw new ApiError(ErrorCode.INVALID_ARGUMENT, "inputs", "TOO_MANY_ITEMS", "inputs has "
                         + inputs.size() + " listings; at most " + ListingCalls.INGEST_CHUNK_CAP + " per call");
@@ -192,7 +196,8 @@ public class ListingGraph {
             @Description("The platform and platform listing id of the listing the seller removed.")
             @NonNull ListingDataInput.ListingKeyInput listing,
             @Description("When the seller removed it; default now.") Instant removedAt) {
-        return calls.call(Caller::requireSignedIn, s -> {
+        return calls.call(caller -> Access.actsForPlatform(caller.require(Role.PLATFORM_PARTNER, Role.ADMIN),
+                listing.platform, "listing.platform"), s -> {
             MarkRemovedBySellerRequest.Builder request = MarkRemovedBySellerRequest.newBuilder()
                     .setListing(listing.toProto("listing"));
             if (removedAt != null) {
@@ -211,7 +216,7 @@ public class ListingGraph {
             @Id @NonNull @Description("The notice or reviewer decision this takedown executes.") String noticeId,
             @Description("The statement of reasons sent to the seller (DSA Art. 17).")
             @NonNull StatementOfReasonsInput statement) {
-        return calls.call(Caller::requireSignedIn, s -> s.takeDownListing(TakeDownListingRequest.newBuilder()
+        return calls.call(Access::staff, s -> s.takeDownListing(TakeDownListingRequest.newBuilder()
                 .setListingId(listingId).setNoticeId(noticeId).setStatement(statement.toProto("statement")).build()))
                 .map(r -> ListingPayloads.Change.of(r.getListing(), r.getChanged()));
     }
@@ -225,7 +230,7 @@ public class ListingGraph {
             @Id @NonNull @Description("The notice whose hold is released.") String noticeId,
             @Description("The statement of reasons sent to the seller (decision CONTENT_RESTORED).")
             @NonNull StatementOfReasonsInput statement) {
-        return calls.call(Caller::requireSignedIn, s -> s.restoreListing(RestoreListingRequest.newBuilder()
+        return calls.call(Access::staff, s -> s.restoreListing(RestoreListingRequest.newBuilder()
                 .setListingId(listingId).setNoticeId(noticeId).setStatement(statement.toProto("statement")).build()))
                 .map(r -> ListingPayloads.Change.of(r.getListing(), r.getChanged()));
     }
@@ -236,7 +241,7 @@ public class ListingGraph {
     public Uni<ListingPayloads.Change> clearListingFlag(
             @Description("The FLAGGED listing to clear.") @Id @NonNull String listingId,
             @NonNull @Description("Why the flag is dismissed.") String reason) {
-        return calls.call(Caller::requireSignedIn, s -> s.clearListingFlag(ClearListingFlagRequest.newBuilder()
+        return calls.call(Access::staff, s -> s.clearListingFlag(ClearListingFlagRequest.newBuilder()
                 .setListingId(listingId).setReason(reason).build()))
                 .map(r -> ListingPayloads.Change.of(r.getListing(), r.getChanged()));
     }
@@ -247,7 +252,7 @@ public class ListingGraph {
     public Uni<ListingPayloads.RescoreBrand> rescoreBrand(
             @Description("The brand whose listings are rescored.") @Id @NonNull String brandId,
             @Description("Why, for the record.") String reason) {
-        return calls.call(Caller::requireSignedIn, s -> s.rescoreBrand(RescoreBrandRequest.newBuilder()
+        return calls.call(Access::staff, s -> s.rescoreBrand(RescoreBrandRequest.newBuilder()
                 .setBrandId(brandId).setReason(Inputs.orEmpty(reason)).build()))
                 .map(ListingPayloads.RescoreBrand::of);
     }
@@ -285,13 +290,30 @@ public class ListingGraph {
     }
 
     @Name("transitions")
-    @Description("The listing's state transitions, oldest first. One ListListingTransitions call per listing: ask "
-            + "for it on a few listings, not on a long list.")
-    public Uni<ListingTransitionView.Connection> transitionsOfListing(@Source ListingView listing,
-            @Description("Page size 1..500, default 50.") Integer first,
-            @Description("pageInfo.endCursor of the previous page.") String after) {
-        return calls.nested(s -> s.listListingTransitions(transitions(listing.id, first, after)))
-                .map(r -> ListingTransitionView.Connection.of(r.getTransitionsList(), r.getPageInfo()));
+    @Description("The listing's state transitions, oldest first. First page only: the first 10, in one "
+            + "BatchListListingTransitions call for every listing of the request (no call per listing); "
+            + "pageInfo.hasNextPage tells whether more exist, read them with the query listingTransitions(listingId:).")
+    public Uni<List<ListingTransitionView.Connection>> transitionsOfListing(@Source List<ListingView> listings) {
+        return calls.firstTransitionsOfListings(listings.stream().map(l -> l.id).toList())
+                .map(found -> listings.stream().map(l -> found.get(l.id))
+                        .map(t -> t == null ? null : ListingTransitionView.Connection.of(t.getTransitionsList(),
+                                PageInfo.newBuilder().setHasNextPage(t.getHasMore()).build()))
+                        .toList());
+    }
+
+    @Name("listings")
+    @Description("The brand's listings with the highest counterfeit-risk score (scored against the brand or "
+            + "mentioning it), as far as the caller may see them: a platform partner its platform's, a rights owner "
+            + "those of its own brands (none of another owner's brand). First page only: the first 10, in one "
+            + "BatchListBrandListings call for every brand of the request; pageInfo.hasNextPage tells whether more "
+            + "exist, read them with the query listings(brandId:, order: RISK_SCORE_DESC). If listing-service is "
+            + "unavailable this field alone fails with UNAVAILABLE; the brands are still answered.")
+    public Uni<List<ListingView.Connection>> brandListings(@Source List<BrandView> brands) {
+        return calls.firstListingsOfBrands(brands.stream().map(b -> b.id).toList())
+                .map(found -> brands.stream().map(b -> found.get(b.id))
+                        .map(l -> l == null ? null : ListingView.Connection.of(l.getListingsList(),
+                                PageInfo.newBuilder().setHasNextPage(l.getHasMore()).build()))
+                        .toList());
     }
 
     @Name("brand")

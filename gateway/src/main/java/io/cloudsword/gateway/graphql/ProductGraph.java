@@ -16,6 +16,7 @@ import io.cloudsword.api.brand.v1.GetGtinOwnerRequest;
 import io.cloudsword.api.brand.v1.GetProductRequest;
 import io.cloudsword.api.brand.v1.ListProductsRequest;
 import io.cloudsword.api.brand.v1.ProductLookupResult;
+import io.cloudsword.api.common.v1.PageInfo;
 import io.cloudsword.gateway.security.Caller;
 import io.smallrye.graphql.api.federation.Resolver;
 import io.smallrye.mutiny.Uni;
@@ -98,13 +99,15 @@ public class ProductGraph {
     }
 
     @Name("products")
-    @Description("The brand's products. One ListProducts call per brand: ask for it on a few brands, not on a long "
-            + "list.")
-    public Uni<ProductConnection> brandProducts(@Source BrandView brand,
-            @Description("Page size 1..500, default 50.") Integer first,
-            @Description("pageInfo.endCursor of the previous page.") String after) {
-        return calls.nested(s -> s.listProducts(listRequest(brand.id, first, after).build()))
-                .map(r -> ProductConnection.of(r.getProductsList(), r.getPageInfo()));
+    @Description("The brand's products by GTIN. First page only: the first 10, in one BatchListBrandProducts call "
+            + "for every brand of the request (no call per brand); pageInfo.hasNextPage tells whether more exist, "
+            + "read them with the query products(brandId:).")
+    public Uni<List<ProductConnection>> brandProducts(@Source List<BrandView> brands) {
+        return calls.firstProductsOfBrands(brands.stream().map(b -> b.id).toList())
+                .map(found -> brands.stream().map(b -> found.get(b.id))
+                        .map(p -> p == null ? null : ProductConnection.of(p.getProductsList(),
+                                PageInfo.newBuilder().setHasNextPage(p.getHasMore()).build()))
+                        .toList());
     }
 
     @Mutation

@@ -12,11 +12,12 @@ import org.eclipse.microprofile.graphql.NonNull;
 import org.eclipse.microprofile.graphql.Query;
 import org.eclipse.microprofile.graphql.Source;
 
+import io.cloudsword.api.brand.v1.ListTrademarksRequest;
 import io.cloudsword.api.brand.v1.CheckRightStandingRequest;
 import io.cloudsword.api.brand.v1.GetTrademarkRequest;
-import io.cloudsword.api.brand.v1.ListTrademarksRequest;
 import io.cloudsword.api.brand.v1.TrademarkOffice;
 import io.cloudsword.api.brand.v1.TrademarkStatus;
+import io.cloudsword.api.common.v1.PageInfo;
 import io.cloudsword.gateway.security.Caller;
 import io.cloudsword.gateway.security.Role;
 import io.smallrye.mutiny.Uni;
@@ -90,14 +91,15 @@ public class TrademarkGraph {
     }
 
     @Name("trademarks")
-    @Description("The brand's trademarks. One ListTrademarks call per brand: ask for it on a few brands, not on a "
-            + "long list.")
-    public Uni<TrademarkConnection> brandTrademarks(@Source BrandView brand,
-            @Description("Page size 1..500, default 50.") Integer first,
-            @Description("pageInfo.endCursor of the previous page.") String after) {
-        return calls.nested(s -> s.listTrademarks(ListTrademarksRequest.newBuilder().setBrandId(brand.id)
-                .setPage(Paging.of(first, after)).build()))
-                .map(r -> TrademarkConnection.of(r.getTrademarksList(), r.getPageInfo()));
+    @Description("The brand's trademarks by office and registration number. First page only: the first 10, in one "
+            + "BatchListBrandTrademarks call for every brand of the request (no call per brand); "
+            + "pageInfo.hasNextPage tells whether more exist, read them with the query trademarks(brandId:).")
+    public Uni<List<TrademarkConnection>> brandTrademarks(@Source List<BrandView> brands) {
+        return calls.firstTrademarksOfBrands(brands.stream().map(b -> b.id).toList())
+                .map(found -> brands.stream().map(b -> found.get(b.id))
+                        .map(t -> t == null ? null : TrademarkConnection.of(t.getTrademarksList(),
+                                PageInfo.newBuilder().setHasNextPage(t.getHasMore()).build()))
+                        .toList());
     }
 
     @Mutation
