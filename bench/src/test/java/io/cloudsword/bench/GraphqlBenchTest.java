@@ -35,7 +35,7 @@ class GraphqlBenchTest {
         assertEquals(15, b.seconds);
         assertEquals(64, b.clients);
         assertEquals(200, b.customsRequests);
-        assertEquals(10, b.warmupSeconds);
+        assertEquals(30, b.warmupSeconds);
         b.validate();
     }
 

@@ -116,6 +116,7 @@ class NestedFieldsTest {
             assertEquals(0, hundred.get(single), single + " never, for nested fields: " + hundred);
         }
         JsonPath answer = brandsByIds(BRANDS);
+        assertNull(answer.get("errors"), () -> answer.prettify());
         for (int i = 0; i < 100; i++) {
             String at = "data.brandsByIds[" + i + "].";
             assertEquals(BRANDS.get(i), answer.getString(at + "id"));
