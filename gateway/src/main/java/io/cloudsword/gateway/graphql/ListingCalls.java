@@ -35,7 +35,6 @@ import io.cloudsword.gateway.error.ErrorCode;
 import io.cloudsword.gateway.error.GrpcFailures;
 import io.cloudsword.gateway.security.Caller;
 import io.cloudsword.gateway.security.CallerIdentity;
-import io.cloudsword.gateway.security.Role;
 import io.quarkus.grpc.GrpcClient;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -65,11 +64,6 @@ public class ListingCalls {
         this.identity = identity;
         this.deadline = deadline;
         this.ingestDeadline = ingestDeadline;
-    }
-
-    /** Who may read listings at all; listing-service narrows it to a platform or to owned brands. */
-    static void requireReader(Caller caller) {
-        caller.require(Role.PLATFORM_PARTNER, Role.RIGHTS_OWNER, Role.CUSTOMS, Role.REVIEWER, Role.ADMIN);
     }
 
     /** A stub whose deadline starts now: a deadline is a point in time, so it is set per call. */
@@ -147,7 +141,7 @@ public class ListingCalls {
      */
     Uni<Map<String, BrandListings>> firstListingsOfBrands(Collection<String> brandIds) {
         // listing readers only (consumers and anonymous callers see brands, not their listings)
-        return identity.current().invoke(ListingCalls::requireReader).flatMap(caller -> BrandRegistryCalls.inChunks(
+        return identity.current().invoke(Access::listingReader).flatMap(caller -> BrandRegistryCalls.inChunks(
                 brandIds, chunk -> stub().batchListBrandListings(BatchListBrandListingsRequest.newBuilder()
                         .addAllBrandIds(chunk).build())
                         .map(r -> r.getResultsList().stream().filter(b -> !b.hasError())
